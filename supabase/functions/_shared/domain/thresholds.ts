@@ -24,10 +24,65 @@ export const DEFAULT_THRESHOLDS = {
     severeChangeThreshold: 0.5,
     /** An alert resolves once the metric is back within this fraction of its baseline. */
     recoveryTolerance: 0.1,
+    /** The baseline level uses at most this many days before the action (current regime only). */
+    baselineMaxDays: 14,
+    /** Day-to-day variability and weekday factors come from at most this many days before the action. */
+    noiseWindowDays: 28,
+    /** Weekday factors need this many days of history (two weeks); shorter history has none. */
+    weekdayMinDays: 14,
+    /** Fewer residual degrees of freedom than this: the noise is unknown, no finding. */
+    noiseMinDof: 2,
+    /** Floor on daily log variability (≈ 3 %), so a suspiciously flat pre-period cannot make tiny moves "significant". */
+    sigmaFloor: 0.03,
+    /** The effect is measured over at most this many days from its onset (or until the next unrelated action). */
+    postMaxDays: 7,
+    /** Confidence cut-off for a Strong correlation; Moderate starts at minConfidenceToAlert, below is Weak. */
+    strongMinConfidence: 0.85,
+    /** Severity medium from this change (fraction); below it low, from severeChangeThreshold high. */
+    mediumChangeThreshold: 0.3,
+    /** Confidence multiplier per other action sharing the window (on top of the attribution share). */
+    confounderPenalty: 0.95,
+    /** Confidence multiplier when the metric had already moved the day before the action. */
+    preexistingPenalty: 0.6,
+  },
+  prediction: {
+    /** Weight (pseudo-observations) of the built-in benchmark prior in the Beta model of delay for upcoming phases. */
+    priorStrength: 4,
+    /** Weight of each finished or running phase of the current campaign as evidence of how this campaign runs. */
+    currentCampaignWeight: 0.5,
+    /** From this many past records of the same phase and objective, the prediction is labelled history-based. */
+    historyBasisMinCount: 5,
+    /** Confidence High from this many past records, Medium from the next, Low below. */
+    highConfidenceMinHistory: 8,
+    mediumConfidenceMinHistory: 3,
   },
   feasibility: {
     /** Similar past campaigns: same objective, total timeline within ±20 %. */
     similarTimelineTolerance: 0.2,
+    /** Decision gate: Proceed at this score or more with no high-severity risk; Pause below `pauseBelowScore`. */
+    proceedMinScore: 75,
+    pauseBelowScore: 50,
+    /** Points a risk takes off the 100-point score, by severity; one family takes off at most `familyPenaltyCap`. */
+    penaltyHigh: 20,
+    penaltyMedium: 10,
+    penaltyLow: 4,
+    familyPenaltyCap: 40,
+    /** Planned ÷ reference phase days: under 0.5 high, under 0.75 medium, under 0.9 low compression. */
+    compressionHighRatio: 0.5,
+    compressionMediumRatio: 0.75,
+    compressionLowRatio: 0.9,
+    /** Planned ÷ reference above this is a generous phase (verdict only, never a risk). */
+    generousRatio: 1.3,
+    /** Workspace history replaces the industry benchmark as the reference from this many past records. */
+    historyMinCount: 3,
+    /** Assets one team can produce per creative day (stated assumption, docs/benchmarks.md). */
+    assetsPerTeamDay: 2,
+    /** Load ÷ capacity above 1 is medium asset overload, above this is high. */
+    overloadHighRatio: 1.5,
+    /** Days one approval cycle (submit, review, revise) takes in a non-regulated industry (docs/benchmarks.md). */
+    approvalCycleDays: 2,
+    /** Needed approval days ÷ phase window above 1 is a medium bottleneck, above this is high. */
+    approvalHighRatio: 1.5,
   },
 } as const;
 
