@@ -75,13 +75,15 @@ begin
   if p_status not in ('planned', 'in_progress', 'completed', 'reverted') then
     raise exception 'Unknown column %', p_status using errcode = '22023';
   end if;
-  select * into card from public.marketer_actions where id = p_action_id for update;
+  -- Check the role before locking: FOR UPDATE applies update policies, so a viewer would see no row.
+  select * into card from public.marketer_actions where id = p_action_id;
   if card.id is null then
     raise exception 'Card not found' using errcode = 'P0002';
   end if;
   if not public.has_workspace_role(card.workspace_id, array['admin', 'ops_head', 'marketer']) then
     raise exception 'Viewers cannot move cards' using errcode = '42501';
   end if;
+  perform 1 from public.marketer_actions where id = p_action_id for update;
   if p_before_id is not null and not exists (
     select 1 from public.marketer_actions b
      where b.id = p_before_id and b.workspace_id = card.workspace_id and b.status = p_status
@@ -123,13 +125,14 @@ declare
   original public.marketer_actions;
   reverting public.marketer_actions;
 begin
-  select * into original from public.marketer_actions where id = p_action_id for update;
+  select * into original from public.marketer_actions where id = p_action_id;
   if original.id is null then
     raise exception 'Card not found' using errcode = 'P0002';
   end if;
   if not public.has_workspace_role(original.workspace_id, array['admin', 'ops_head', 'marketer']) then
     raise exception 'Viewers cannot revert cards' using errcode = '42501';
   end if;
+  select * into original from public.marketer_actions where id = p_action_id for update;
   if original.status = 'reverted' then
     raise exception 'This card has already been reverted' using errcode = '22023';
   end if;

@@ -167,13 +167,14 @@ begin
   if p_decision not in ('accepted', 'rejected', 'rolled_back') then
     raise exception 'Decision must be accepted, rejected or rolled_back' using errcode = '22023';
   end if;
-  select * into rec from public.recommendations where id = p_recommendation_id for update;
+  select * into rec from public.recommendations where id = p_recommendation_id;
   if rec.id is null then
     raise exception 'Recommendation not found' using errcode = 'P0002';
   end if;
   if not public.has_workspace_role(rec.workspace_id, array['admin', 'ops_head']) then
     raise exception 'Only an ops head or admin can decide on recommendations' using errcode = '42501';
   end if;
+  select * into rec from public.recommendations where id = p_recommendation_id for update;
   if p_decision = 'rolled_back' and rec.status <> 'accepted' then
     raise exception 'Only an accepted recommendation can be rolled back' using errcode = '22023';
   end if;
