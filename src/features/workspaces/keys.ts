@@ -1,0 +1,4 @@
+export const workspaceKeys = {
+  all: ['workspaces'] as const,
+  memberships: (userId: string) => [...workspaceKeys.all, 'memberships', userId] as const,
+};
