@@ -41,7 +41,7 @@ export const DEFAULT_THRESHOLDS = {
     /** Severity medium from this change (fraction); below it low, from severeChangeThreshold high. */
     mediumChangeThreshold: 0.3,
     /** Confidence multiplier per other action sharing the window (on top of the attribution share). */
-    confounderPenalty: 0.95,
+    confounderPenalty: 0.9,
     /** Confidence multiplier when the metric had already moved the day before the action. */
     preexistingPenalty: 0.6,
   },

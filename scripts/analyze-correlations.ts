@@ -1,0 +1,195 @@
+/**
+ * Correlation analysis CLI.
+ *
+ *   npx tsx scripts/analyze-correlations.ts --input FILE --json [--now ISO]
+ *     Offline: reads {"campaigns":[{id,name,objective,actions:[…],snapshots:[…]}]} and prints
+ *     {"alerts":[{campaign_id,trigger_action_id,metric,change_pct,confidence,severity,title,description,suggested_action}]}.
+ *     Touches no database. With DEEPSEEK_API_KEY set, findings are explained by DeepSeek (validated); without it,
+ *     rules only. This output contract is stable: evaluation tooling depends on it.
+ *
+ *   npx tsx scripts/analyze-correlations.ts
+ *     Database mode (to be wired by the lead): load campaigns, call `analyzeCampaign`, write correlations, ai_alerts
+ *     and analysis_runs.
+ *
+ * Both modes go through `analyzeCampaign(input, options)`.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import {
+  applyEnrichment,
+  type DeepSeekOptions,
+  deepSeekOptionsFromEnv,
+  type EnrichedFinding,
+  enrichFindings,
+  type LlmRun,
+} from '../supabase/functions/_shared/ai/deepseek.ts';
+import {
+  type BeforeAfterComparison,
+  type CampaignInputRaw,
+  campaignInputSchema,
+  correlateCampaign,
+  type CorrelationAlert,
+  type Diagnosis,
+} from '../supabase/functions/_shared/domain/correlation/index.ts';
+import type { ThresholdOverrides } from '../supabase/functions/_shared/domain/thresholds.ts';
+
+export interface AnalyzeOptions {
+  /** ISO timestamp stamped on alerts (detected_at). */
+  now: string;
+  /** Workspace threshold overrides (workspaces.settings.thresholds). */
+  thresholds?: ThresholdOverrides | null;
+  /** DeepSeek settings; null or no apiKey → rules only. */
+  deepseek?: DeepSeekOptions | null;
+}
+
+export interface CampaignAnalysis {
+  campaign_id: string;
+  /** 'llm' when at least one finding carries the model's validated explanation. */
+  source: 'rules' | 'llm';
+  findings: EnrichedFinding[];
+  alerts: CorrelationAlert[];
+  before_after: BeforeAfterComparison[];
+  diagnosis: Diagnosis;
+  /** For analysis_runs: model, tokens, latency, outcome (no_key / skipped when the model was not called). */
+  run: LlmRun;
+}
+
+/** Rules engine, then (when configured) DeepSeek enrichment; never throws on model failures. */
+export async function analyzeCampaign(input: CampaignInputRaw, options: AnalyzeOptions): Promise<CampaignAnalysis> {
+  const campaign = campaignInputSchema.parse(input);
+  const rules = correlateCampaign(campaign, { now: options.now, thresholds: options.thresholds });
+  const enrichment = await enrichFindings(
+    rules.findings,
+    {
+      campaign: { id: campaign.id, name: campaign.name, objective: campaign.objective },
+      actions: campaign.actions,
+      snapshots: campaign.snapshots,
+    },
+    options.deepseek ?? { apiKey: null },
+  );
+  return {
+    campaign_id: campaign.id,
+    source: enrichment.source,
+    findings: enrichment.findings,
+    alerts: applyEnrichment(rules.alerts, enrichment.findings),
+    before_after: rules.before_after,
+    diagnosis: rules.diagnosis,
+    run: enrichment.run,
+  };
+}
+
+/** The stable CLI alert shape. */
+export interface CliAlert {
+  campaign_id: string;
+  trigger_action_id: string;
+  metric: string;
+  change_pct: number;
+  confidence: number;
+  severity: string;
+  title: string;
+  description: string;
+  suggested_action: CorrelationAlert['suggested_action'];
+}
+
+export function toCliAlert(alert: CorrelationAlert): CliAlert {
+  return {
+    campaign_id: alert.campaign_id,
+    trigger_action_id: alert.trigger_action_id,
+    metric: alert.metric,
+    change_pct: alert.change_pct,
+    confidence: alert.confidence,
+    severity: alert.severity,
+    title: alert.title,
+    description: alert.description,
+    suggested_action: alert.suggested_action,
+  };
+}
+
+const fileSchema = z.object({ campaigns: z.array(z.unknown()) });
+
+/** Deterministic default for `now`: midnight after the latest snapshot across the file. */
+export function defaultNow(campaigns: readonly CampaignInputRaw[]): string {
+  const dates = campaigns.flatMap((c) => (c.snapshots ?? []).map((s) => s.date)).sort();
+  if (dates.length === 0) return '1970-01-01T00:00:00.000Z';
+  const last = Date.parse(`${dates[dates.length - 1]}T00:00:00Z`);
+  return new Date(last + 86_400_000).toISOString();
+}
+
+/** Offline mode: analyse every campaign in a JSON file. */
+export async function analyzeFile(
+  path: string,
+  options: { now?: string; deepseek?: DeepSeekOptions | null },
+): Promise<{ alerts: CliAlert[]; analyses: CampaignAnalysis[] }> {
+  const parsed = fileSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+  const campaigns = parsed.campaigns.map((c) => campaignInputSchema.parse(c));
+  const now = options.now ?? defaultNow(campaigns);
+  const analyses: CampaignAnalysis[] = [];
+  for (const campaign of campaigns) analyses.push(await analyzeCampaign(campaign, { now, deepseek: options.deepseek }));
+  return { alerts: analyses.flatMap((a) => a.alerts.map(toCliAlert)), analyses };
+}
+
+interface CliArgs {
+  input?: string;
+  json: boolean;
+  now?: string;
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') args.json = true;
+    else if (arg === '--input') args.input = argv[++i];
+    else if (arg.startsWith('--input=')) args.input = arg.slice('--input='.length);
+    else if (arg === '--now') args.now = argv[++i];
+    else if (arg.startsWith('--now=')) args.now = arg.slice('--now='.length);
+    else throw new Error(`unknown argument: ${arg}`);
+  }
+  return args;
+}
+
+// ───────────────────────── database mode (wired by the lead) ─────────────────────────
+/** Analyse campaigns from the database and write correlations, ai_alerts and analysis_runs. Not wired yet. */
+export async function mainDatabase(_args: CliArgs): Promise<number> {
+  console.error('analyze-correlations: database mode is not wired yet; use --input FILE for offline analysis.');
+  return 2;
+}
+// ─────────────────────────────────────────────────────────────────────────────────────
+
+async function mainFile(args: CliArgs & { input: string }): Promise<number> {
+  const { alerts, analyses } = await analyzeFile(args.input, { now: args.now, deepseek: deepSeekOptionsFromEnv(process.env) });
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ alerts }, null, 2)}\n`);
+  } else {
+    for (const a of analyses) {
+      console.log(`${a.campaign_id}: ${a.findings.length} finding(s), ${a.alerts.length} alert(s), source ${a.source} (${a.run.outcome})`);
+      for (const alert of a.alerts) {
+        console.log(`  [${alert.severity}] ${alert.title} — confidence ${alert.confidence} (${alert.trigger_action_id})`);
+      }
+      console.log(`  diagnosis: ${a.diagnosis.failure_type} — ${a.diagnosis.insight}`);
+    }
+  }
+  return 0;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if (!args.input) return mainDatabase(args);
+  try {
+    return await mainFile({ ...args, input: args.input });
+  } catch (error) {
+    console.error(`analyze-correlations: ${error instanceof z.ZodError ? `invalid input: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` : (error as Error).message}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

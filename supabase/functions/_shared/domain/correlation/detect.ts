@@ -1,0 +1,379 @@
+/**
+ * Detection: for every metric and every action, compare the days after the action with a counterfactual from the
+ * pre-action baseline; a move counts when it beats both the change threshold (20 %) and the noise (95 % band),
+ * begins 0–48 h after the action, and holds over the effect window. Each surviving move becomes a finding with an
+ * interval, lag, persistence, confounders and a scored confidence.
+ */
+import type { Thresholds } from '../thresholds.ts';
+import { type Baseline, dayStandardError, estimateBaseline, predictValue } from './baseline.ts';
+import { classifySeverity, classifyStrength, type ConfidenceFactors, scoreConfidence } from './confidence.ts';
+import { counterfactualSeries, type DayDeviation, dayDeviation, estimateEffect, isSignificantDay } from './counterfactual.ts';
+import { median, round } from './stats.ts';
+import {
+  dayDate,
+  type DailySeries,
+  hoursBetween,
+  metricSeries,
+  metricsPresent,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  type TimedAction,
+  timedActions,
+  valueOn,
+} from './timeline.ts';
+import { type CampaignInput, type CorrelationFinding, type Impact, METRIC_POLARITY, type Metric } from './types.ts';
+
+type CorrelationThresholds = Thresholds['correlation'];
+
+/** True when `latestValue` is back within `tolerance` (fraction, 0.1 = 10 %) of `baseline` (auto-resolve rule). */
+export function isRecovered(baseline: number, latestValue: number, tolerance: number): boolean {
+  if (!Number.isFinite(baseline) || !Number.isFinite(latestValue)) return false;
+  if (baseline === 0) return latestValue === 0;
+  return Math.abs(latestValue - baseline) <= tolerance * Math.abs(baseline) + 1e-9;
+}
+
+/** Stable key of a finding: re-running the analysis on the same campaign, action and metric yields the same key. */
+export function findingKey(campaignId: string, actionId: string, metric: string): string {
+  return `${campaignId}:${actionId}:${metric}`;
+}
+
+interface Draft {
+  finding: CorrelationFinding;
+  factors: ConfidenceFactors;
+  revertsActionId: string | null;
+  onsetDay: number;
+}
+
+/** Metrics whose daily noise is at least Poisson noise of a count: 1/√(daily count). */
+const COUNT_DRIVER: Partial<Record<Metric, Metric>> = {
+  conversions: 'conversions',
+  sales: 'conversions',
+  revenue: 'conversions',
+  roas: 'conversions',
+  cpa: 'conversions',
+  clicks: 'clicks',
+};
+
+/** All significant action ↔ metric findings of one campaign (input already parsed), sorted by action time then metric. */
+export function detectFindings(campaign: CampaignInput, th: CorrelationThresholds): CorrelationFinding[] {
+  const actions = timedActions(campaign.actions);
+  const metrics = metricsPresent(campaign.snapshots);
+  // Pass 1 finds which actions moved which metric; pass 2 lets an effect window run past later actions that moved
+  // nothing in that metric, so a three-day noise run before an unrelated card is judged on a full week.
+  const first = detectPass(campaign, actions, metrics, th, new Map());
+  const inert = new Map<Metric, Set<string>>(
+    metrics.map((m) => [m, new Set(actions.map((a) => a.action.id).filter((id) => !first.some((d) => d.finding.metric === m && d.finding.action_id === id)))]),
+  );
+  const drafts = detectPass(campaign, actions, metrics, th, inert);
+
+  // A revert that moved the metric back the other way corroborates the original action's effect.
+  for (const draft of drafts) {
+    if (draft.finding.is_revert) continue;
+    const reversal = drafts.find(
+      (r) =>
+        r.revertsActionId === draft.finding.action_id &&
+        r.finding.metric === draft.finding.metric &&
+        r.finding.direction !== draft.finding.direction,
+    );
+    if (!reversal) continue;
+    draft.factors.reversalConfirmed = true;
+    draft.finding.reversal_confirmed = true;
+    finalise(draft.finding, draft.factors, th);
+  }
+
+  const order = new Map(actions.map((a, i) => [a.action.id, i]));
+  return drafts
+    .map((d) => d.finding)
+    .sort((a, b) => (order.get(a.action_id) as number) - (order.get(b.action_id) as number) || a.metric.localeCompare(b.metric));
+}
+
+function detectPass(
+  campaign: CampaignInput,
+  actions: readonly TimedAction[],
+  metrics: readonly Metric[],
+  th: CorrelationThresholds,
+  inert: ReadonlyMap<Metric, ReadonlySet<string>>,
+): Draft[] {
+  const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
+  const changePoints = new Map<Metric, number[]>(metrics.map((m) => [m, []]));
+  const addChangePoint = (metric: Metric, day: number) => {
+    const list = changePoints.get(metric) as number[];
+    if (!list.includes(day)) list.push(day);
+    list.sort((a, b) => a - b);
+  };
+  const drafts: Draft[] = [];
+  for (const action of actions) {
+    const actionDrafts: Draft[] = [];
+    for (const metric of metrics) {
+      const s = series.get(metric) as DailySeries;
+      const driver = COUNT_DRIVER[metric];
+      const poissonFloor = driver ? countNoiseFloor(series.get(driver), action.day, th) : 0;
+      const skip = inert.get(metric) ?? new Set<string>();
+      const draft = evaluateAction(campaign.id, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip);
+      if (draft) actionDrafts.push(draft);
+    }
+    // The level shifted where a move was significant; when the action alerts, every metric gets a new regime from
+    // its onset so a later action is not blamed for a shift an earlier one caused in a metric too noisy to flag.
+    for (const d of actionDrafts) addChangePoint(d.finding.metric, d.onsetDay);
+    const alerting = actionDrafts.filter((d) => d.finding.alert);
+    if (alerting.length > 0) {
+      const onset = Math.min(...alerting.map((d) => d.onsetDay));
+      for (const metric of metrics) addChangePoint(metric, onset);
+    }
+    drafts.push(...actionDrafts);
+  }
+  return drafts;
+}
+
+/** 1/√(median daily count) over the baseline window before `day`; 0 when unknown. */
+function countNoiseFloor(series: DailySeries | undefined, day: number, th: CorrelationThresholds): number {
+  if (!series) return 0;
+  const counts: number[] = [];
+  for (let d = day - th.baselineMaxDays; d < day; d++) {
+    const v = valueOn(series, d);
+    if (v !== null) counts.push(v);
+  }
+  if (counts.length === 0) return 0;
+  const typical = median(counts);
+  return typical > 0 ? 1 / Math.sqrt(typical) : 0;
+}
+
+function evaluateAction(
+  campaignId: string,
+  action: TimedAction,
+  actions: readonly TimedAction[],
+  series: DailySeries,
+  changePoints: readonly number[],
+  th: CorrelationThresholds,
+  minSigma: number,
+  inert: ReadonlySet<string>,
+): Draft | null {
+  if (series.values.length === 0) return null;
+  const windowMs = th.timeWindowHours * MS_PER_HOUR;
+  const seriesEnd = series.start + series.values.length - 1;
+  const related = (b: TimedAction) => b.revertsActionId === action.action.id || action.revertsActionId === b.action.id;
+
+  // Actions within ±48 h share the window (confounders); a revert of this action ends its window instead.
+  const cluster = actions.filter((b) => b !== action && Math.abs(b.at - action.at) <= windowMs && !related(b));
+  const clusterStart = Math.min(action.day, ...cluster.filter((b) => b.at < action.at).map((b) => b.day));
+  const next = actions.find((b) => b.at > action.at && !cluster.includes(b) && !(inert.has(b.action.id) && !related(b)));
+  const windowEnd = Math.min(seriesEnd, next ? next.day - 1 : Number.POSITIVE_INFINITY, action.day + th.postMaxDays + 1);
+  if (windowEnd < action.day) return null;
+
+  const baseline = estimateBaseline(series, clusterStart, changePoints, th, minSigma);
+  if (!baseline) return null;
+
+  const deviations = new Map<number, DayDeviation>();
+  for (let d = clusterStart; d <= windowEnd; d++) {
+    const v = valueOn(series, d);
+    if (v !== null) deviations.set(d, dayDeviation(baseline, d, v));
+  }
+
+  // Onset: first day inside the 0–48 h window that starts a significant move — the day alone, or the day and up to
+  // two following days together (a 30 % shift in a 20 %-noise metric rarely clears the band on one day).
+  const lastOnsetDay = Math.min(windowEnd, Math.floor((action.at + windowMs - 1) / MS_PER_DAY));
+  let onset: DayDeviation | null = null;
+  for (let d = action.day; d <= lastOnsetDay && !onset; d++) {
+    const dev = deviations.get(d);
+    if (!dev) continue;
+    if (isSignificantDay(baseline, dev, th.metricChangeThreshold)) {
+      onset = dev;
+      break;
+    }
+    if (Math.abs(dev.relative) < th.metricChangeThreshold / 2) continue;
+    const run: DayDeviation[] = [];
+    for (let k = d; k <= Math.min(windowEnd, d + 2); k++) {
+      const next = deviations.get(k);
+      if (next) run.push(next);
+    }
+    const runEffect = estimateEffect(baseline, run);
+    if (
+      runEffect &&
+      run.length >= 2 &&
+      Math.sign(runEffect.logEffect) === Math.sign(dev.logDiff) &&
+      Math.abs(runEffect.changePct) >= th.metricChangeThreshold * 100 &&
+      Math.abs(runEffect.z) >= baseline.tCrit
+    ) {
+      onset = dev;
+    }
+  }
+  if (!onset) return null;
+
+  const effectEnd = Math.min(windowEnd, onset.day + th.postMaxDays - 1);
+  const effectDevs: DayDeviation[] = [];
+  for (let d = onset.day; d <= effectEnd; d++) {
+    const dev = deviations.get(d);
+    if (dev) effectDevs.push(dev);
+  }
+  const effect = estimateEffect(baseline, effectDevs);
+  if (!effect) return null;
+  const sign = Math.sign(effect.logEffect);
+  if (sign !== Math.sign(onset.logDiff)) return null;
+  if (Math.abs(effect.changePct) < th.metricChangeThreshold * 100 || Math.abs(effect.z) < baseline.tCrit) return null;
+
+  const beyond = effectDevs.filter((d) => Math.sign(d.logDiff) === sign && Math.abs(d.relative) >= th.metricChangeThreshold);
+  const persistence = beyond.length / effectDevs.length;
+
+  // Other actions whose own 0–48 h window contains the onset day could have caused the same move.
+  const confounders = cluster.filter(
+    (b) => b.day <= onset.day && onset.day <= Math.floor((b.at + windowMs - 1) / MS_PER_DAY),
+  );
+  const attributionShare =
+    confounders.length === 0
+      ? 1
+      : attributionShares([action, ...confounders], deviations, effectEnd, dayStandardError(baseline))[0];
+
+  // Pre-existing move: the two days before the action already sat significantly beyond the threshold in the same
+  // direction, judged against a baseline that ends before them — the change began before the action.
+  const preBaseline = estimateBaseline(series, clusterStart - 2, changePoints, th, minSigma);
+  const preDays: DayDeviation[] = [];
+  if (preBaseline) {
+    for (let d = clusterStart - 2; d < clusterStart; d++) {
+      const v = valueOn(series, d);
+      if (v !== null) preDays.push(dayDeviation(preBaseline, d, v));
+    }
+  }
+  const preEffect = preBaseline && preBaseline.levelDays >= 3 ? estimateEffect(preBaseline, preDays) : null;
+  const preexisting =
+    preEffect !== null &&
+    preBaseline !== null &&
+    Math.sign(preEffect.logEffect) === sign &&
+    Math.abs(preEffect.changePct) >= th.metricChangeThreshold * 100 &&
+    Math.abs(preEffect.z) >= preBaseline.tCrit;
+
+  const onsetStart = onset.day * MS_PER_DAY;
+  const exposedFrom = Math.max(onsetStart, action.at);
+  const lagHours = hoursBetween(action.at, (exposedFrom + onsetStart + MS_PER_DAY) / 2);
+
+  const polarity = METRIC_POLARITY[series.metric];
+  const impact: Impact = polarity === 0 ? 'neutral' : polarity * sign > 0 ? 'positive' : 'negative';
+
+  const latest = latestObserved(series);
+  const recoveryExpected = latest ? predictValue(baseline, latest.day) : null;
+
+  const factors: ConfidenceFactors = {
+    z: effect.z,
+    tCrit: baseline.tCrit,
+    lagHours,
+    persistence,
+    effectDays: effectDevs.length,
+    confounders: confounders.length,
+    attributionShare,
+    preexisting,
+    reversalConfirmed: false,
+  };
+
+  const finding: CorrelationFinding = {
+    finding_key: findingKey(campaignId, action.action.id, series.metric),
+    campaign_id: campaignId,
+    action_id: action.action.id,
+    action_type: action.action.action_type,
+    action_title: action.action.title,
+    action_occurred_at: new Date(action.at).toISOString(),
+    is_revert: action.isRevert,
+    metric: series.metric,
+    direction: sign > 0 ? 'increase' : 'decrease',
+    impact,
+    change_pct: round(effect.changePct, 1),
+    change_interval: [round(effect.intervalPct[0], 1), round(effect.intervalPct[1], 1)],
+    observed_mean: round(effect.observedMean, 4),
+    counterfactual_mean: round(effect.counterfactualMean, 4),
+    baseline_level: round(Math.max(0, Math.exp(baseline.logLevel) - baseline.offset), 4),
+    z_score: round(effect.z, 2),
+    lag_hours: round(lagHours, 1),
+    onset_date: dayDate(onset.day),
+    effect_days: effectDevs.length,
+    persistence: round(persistence, 3),
+    confounders: confounders.map((c) => c.action.id),
+    attribution_share: round(attributionShare, 3),
+    reversal_confirmed: false,
+    confidence: 0,
+    strength: 'Weak',
+    severity: classifySeverity(effect.changePct, th),
+    alert: false,
+    rationale: [],
+    counterfactual: counterfactualSeries(
+      baseline,
+      series,
+      Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays),
+      effectEnd,
+      action.day,
+    ),
+    recovery: {
+      latest_date: latest ? dayDate(latest.day) : null,
+      latest_value: latest ? latest.value : null,
+      recovered:
+        latest !== null && recoveryExpected !== null && latest.day > onset.day
+          ? isRecovered(recoveryExpected, latest.value, th.recoveryTolerance)
+          : false,
+    },
+  };
+  finalise(finding, factors, th, baseline);
+  return { finding, factors, revertsActionId: action.revertsActionId, onsetDay: onset.day };
+}
+
+function finalise(finding: CorrelationFinding, factors: ConfidenceFactors, th: CorrelationThresholds, baseline?: Baseline) {
+  const score = scoreConfidence(factors, th);
+  finding.confidence = score.confidence;
+  finding.strength = classifyStrength(score.confidence, th);
+  const context = baseline
+    ? [
+        `Baseline from ${baseline.levelDays} day(s) before the action` +
+          (baseline.hasWeekday ? ', adjusted for the weekday pattern' : '') +
+          `; day-to-day variability ≈ ${Math.round(baseline.sigma * 100)} %.`,
+      ]
+    : finding.rationale.slice(0, 1);
+  finding.rationale = [...context, ...score.rationale];
+  // A revert bringing a metric back is the expected recovery, never an alert; spend follows budget (neutral).
+  finding.alert =
+    finding.confidence >= th.minConfidenceToAlert &&
+    finding.impact !== 'neutral' &&
+    !(finding.is_revert && finding.impact === 'positive');
+}
+
+function latestObserved(series: DailySeries): { day: number; value: number } | null {
+  for (let i = series.values.length - 1; i >= 0; i--) {
+    const v = series.values[i];
+    if (v !== null) return { day: series.start + i, value: v };
+  }
+  return null;
+}
+
+const FIT_LAGS_HOURS = [0, 6, 12, 18, 24];
+const FIT_LAG_PRIOR = [1, 0.9, 0.8, 0.7, 0.6];
+
+/**
+ * Attribution shares (0–1, summing to 1) among candidate actions sharing a window: each candidate's exposure
+ * profile (0 before it, the exposed fraction of its day, 1 after; lagged 0–24 h) is fitted to the daily log
+ * deviations, and the candidates are weighted by their fit's likelihood. Identical timing yields equal shares.
+ */
+export function attributionShares(
+  candidates: readonly TimedAction[],
+  deviations: ReadonlyMap<number, DayDeviation>,
+  toDay: number,
+  sigmaDay: number,
+): number[] {
+  const fromDay = Math.min(...candidates.map((c) => c.day));
+  const days: DayDeviation[] = [];
+  for (let d = fromDay; d <= toDay; d++) {
+    const dev = deviations.get(d);
+    if (dev) days.push(dev);
+  }
+  const logLikelihoods = candidates.map((c) => {
+    let best = Number.NEGATIVE_INFINITY;
+    FIT_LAGS_HOURS.forEach((lag, k) => {
+      const start = c.at + lag * MS_PER_HOUR;
+      const exposure = days.map((dev) => Math.min(1, Math.max(0, ((dev.day + 1) * MS_PER_DAY - start) / MS_PER_DAY)));
+      const sxx = exposure.reduce((s, e) => s + e * e, 0);
+      const sxy = exposure.reduce((s, e, i) => s + e * days[i].logDiff, 0);
+      const beta = sxx > 0 ? sxy / sxx : 0;
+      const sse = days.reduce((s, dev, i) => s + (dev.logDiff - beta * exposure[i]) ** 2, 0);
+      best = Math.max(best, Math.log(FIT_LAG_PRIOR[k]) - sse / (2 * sigmaDay * sigmaDay));
+    });
+    return best;
+  });
+  const max = Math.max(...logLikelihoods);
+  const weights = logLikelihoods.map((l) => Math.exp(l - max));
+  const total = weights.reduce((s, w) => s + w, 0);
+  return weights.map((w) => w / total);
+}

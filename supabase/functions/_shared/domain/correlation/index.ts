@@ -1,0 +1,53 @@
+/**
+ * Correlation engine entry point: parse a campaign, find action ↔ metric effects, build alerts, compare before and
+ * after every change and diagnose the outcome. Pure and deterministic: `now` is passed in.
+ */
+import { resolveThresholds, type ThresholdOverrides, type Thresholds } from '../thresholds.ts';
+import { buildAlerts } from './alerts.ts';
+import { type BeforeAfterComparison, compareBeforeAfter } from './before-after.ts';
+import { detectFindings } from './detect.ts';
+import { type Diagnosis, diagnoseCampaign } from './diagnosis.ts';
+import { buildTimeline, type TimelineEvent } from './timeline.ts';
+import { type CampaignInputRaw, campaignInputSchema, type CorrelationAlert, type CorrelationFinding } from './types.ts';
+
+export interface CorrelateOptions {
+  /** ISO timestamp stamped on alerts as detected_at. */
+  now: string;
+  /** Workspace overrides (workspaces.settings.thresholds) or already-resolved thresholds. */
+  thresholds?: ThresholdOverrides | Thresholds | null;
+}
+
+export interface CampaignCorrelation {
+  campaign_id: string;
+  timeline: TimelineEvent[];
+  findings: CorrelationFinding[];
+  alerts: CorrelationAlert[];
+  before_after: BeforeAfterComparison[];
+  diagnosis: Diagnosis;
+}
+
+/** Runs the whole rules engine on one campaign (raw input is zod-validated; throws ZodError on bad input). */
+export function correlateCampaign(input: CampaignInputRaw, options: CorrelateOptions): CampaignCorrelation {
+  const campaign = campaignInputSchema.parse(input);
+  const thresholds = resolveThresholds(options.thresholds as ThresholdOverrides | null | undefined).correlation;
+  const findings = detectFindings(campaign, thresholds);
+  return {
+    campaign_id: campaign.id,
+    timeline: buildTimeline(campaign.actions, campaign.snapshots),
+    findings,
+    alerts: buildAlerts(findings, { now: options.now, primaryKpi: campaign.primary_kpi, thresholds }),
+    before_after: compareBeforeAfter(campaign, findings, thresholds),
+    diagnosis: diagnoseCampaign(campaign, findings),
+  };
+}
+
+export { actionTypeLabel, alertDescription, alertTitle, buildAlerts, metricLabel, plainText, suggestedActionFor } from './alerts.ts';
+export { type Baseline, estimateBaseline, predictValue } from './baseline.ts';
+export { classifySeverity, classifyStrength, confidenceLabel, scoreConfidence } from './confidence.ts';
+export { counterfactualSeries, dayDeviation, estimateEffect } from './counterfactual.ts';
+export { attributionShares, detectFindings, findingKey, isRecovered } from './detect.ts';
+export { compareBeforeAfter } from './before-after.ts';
+export { diagnoseCampaign, observedKpi } from './diagnosis.ts';
+export { buildTimeline, dayDate, dayNumber, metricSeries, timedActions } from './timeline.ts';
+export * from './types.ts';
+export type { BeforeAfterComparison, Diagnosis, TimelineEvent };
