@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** CORS headers from LOCAL-STACK-SPEC §4, sent on every response and every preflight. */
+export const CORS_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers':
+    'authorization, x-client-info, apikey, content-type, x-retry-count, traceparent, tracestate, baggage, x-supabase-api-version, accept-profile, content-profile, prefer, range, x-region',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+  'Access-Control-Expose-Headers': 'content-range, x-supabase-api-version, content-profile, location, preference-applied',
+};
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Bulk inserts through REST (seeds, imports) are allowed more room than auth and function calls. */
+export const MAX_REST_BODY_BYTES = 10 * 1024 * 1024;
+
+/** An error that becomes a JSON response with this status and body. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(String(body.message ?? body.msg ?? body.error ?? `HTTP ${status}`));
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { ...CORS_HEADERS, 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  res.end(text);
+}
+
+export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...CORS_HEADERS, ...headers });
+  res.end();
+}
+
+/** Reads the whole body, refusing with 413 as soon as it passes the limit. */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.reject(payloadTooLarge(limit));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(payloadTooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', (error) => {
+      if (!failed) reject(error);
+    });
+  });
+}
+
+function payloadTooLarge(limit: number): HttpError {
+  return new HttpError(413, {
+    code: 'payload_too_large',
+    message: `Request body is larger than the limit of ${limit} bytes`,
+  });
+}
+
+/** Parses a JSON body, mapping malformed input to a 400. Empty bodies become `{}`. */
+export function parseJsonBody(body: Buffer): unknown {
+  const text = body.toString('utf8').trim();
+  if (text === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpError(400, { code: 'bad_json', message: `Malformed JSON body: ${(error as Error).message}` });
+  }
+}
+
+export function isJsonContentType(header: string | undefined): boolean {
+  return !!header && /\bjson\b/i.test(header.split(';')[0]);
+}
+
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}

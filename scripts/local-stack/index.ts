@@ -1,0 +1,225 @@
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AuthStore } from './auth/store.ts';
+import { createAuthHandler } from './auth/routes.ts';
+import { openPglite, openServer, type Database } from './database.ts';
+import { FunctionsRunner } from './functions-runner.ts';
+import { createGateway, type RealtimeLike } from './gateway.ts';
+import { makeKeys } from './keys.ts';
+import { applyMigrations } from './migrations.ts';
+import { preferredPort } from './ports.ts';
+import { startAnalysisScheduler } from './scheduler.ts';
+import { startPostgrest, type PostgrestProcess } from './postgrest.ts';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const DEFAULT_PORT = 54321;
+
+export interface LocalStackOptions {
+  /** Where PGlite keeps its files (default LOCAL_STACK_DIR or <repo>/.supabase-local). */
+  dataDir?: string;
+  /** Gateway port (default LOCAL_STACK_PORT or 54321). */
+  port?: number;
+  /** Use this Postgres server instead of PGlite (default DATABASE_URL). */
+  databaseUrl?: string;
+  log?: (msg: string) => void;
+  /** Write VITE_SUPABASE_URL / VITE_SUPABASE_ANON_KEY to <repo>/.env.local (default true; LOCAL_STACK_WRITE_ENV=0 turns it off). */
+  writeEnvFile?: boolean;
+  /** Migrations to apply (default <repo>/supabase/migrations). */
+  migrationsDir?: string;
+  /** Restart edge functions when their files change (default false). */
+  watchFunctions?: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  jwtSecret: string;
+  /** Connection string for tools (PGlite socket or the server URL). */
+  dbUrl: string;
+  postgrestUrl: string;
+  /** Tells PostgREST to reload its schema cache (after DDL on a running stack). */
+  reloadSchema(): void;
+  stop(): Promise<void>;
+}
+
+function sqlFile(name: string): string {
+  return readFileSync(path.join(import.meta.dirname, 'sql', name), 'utf8');
+}
+
+/** Refuses to open a data directory another live stack is using (two PGlite writers corrupt it). */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = path.join(dataDir, 'stack.pid');
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    let alive = false;
+    try {
+      if (pid && pid !== process.pid) {
+        process.kill(pid, 0);
+        alive = true;
+      }
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`Data directory ${dataDir} is in use by another local stack (pid ${pid}).`);
+  }
+  writeFileSync(lock, String(process.pid));
+  return () => rmSync(lock, { force: true });
+}
+
+async function loadRealtime(): Promise<((o: Record<string, unknown>) => RealtimeLike) | null> {
+  const file = path.join(import.meta.dirname, 'realtime', 'index.ts');
+  if (!existsSync(file)) return null;
+  const mod = (await import('./realtime/index.ts')) as unknown as { createRealtimeService?: (o: Record<string, unknown>) => RealtimeLike };
+  return mod.createRealtimeService ?? null;
+}
+
+export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = opts.log ?? ((m: string) => console.log(`[local-stack] ${m}`));
+  const port = opts.port ?? (Number(process.env.LOCAL_STACK_PORT) || DEFAULT_PORT);
+  const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? undefined;
+  const dataDir = path.resolve(opts.dataDir ?? process.env.LOCAL_STACK_DIR ?? path.join(REPO_ROOT, '.supabase-local'));
+  const url = `http://127.0.0.1:${port}`;
+  const keys = await makeKeys();
+
+  const gateway = createGateway(log);
+  await gateway.listen(port);
+
+  const cleanups: (() => Promise<void> | void)[] = [() => gateway.close()];
+  const runCleanups = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        log(`error while stopping: ${(error as Error).message}`);
+      }
+    }
+    cleanups.length = 0;
+  };
+
+  const t0 = Date.now();
+  const phases: string[] = [];
+  let mark = t0;
+  const phase = (name: string) => {
+    const now = Date.now();
+    phases.push(`${name} ${now - mark} ms`);
+    mark = now;
+  };
+  try {
+    const unlock = lockDataDir(dataDir);
+    cleanups.push(unlock);
+    const migrationsDir = opts.migrationsDir ?? path.join(REPO_ROOT, 'supabase', 'migrations');
+    const socketPort = await preferredPort(port + 1);
+    let db: Database;
+    if (databaseUrl) {
+      db = await openServer({ databaseUrl });
+    } else {
+      db = await openPglite({ dataDir, socketPort, migrationsDir, log });
+    }
+    cleanups.push(() => db.close());
+    phase(db.kind === 'pglite' ? 'PGlite open' : 'server connect');
+
+    await db.exec(sqlFile('bootstrap.sql'));
+    await db.exec(sqlFile('local-auth.sql'));
+    phase('bootstrap');
+    await applyMigrations(db, migrationsDir, log);
+    phase('migrations');
+    const realtimeSql = path.join(import.meta.dirname, 'sql', 'realtime.sql');
+    if (existsSync(realtimeSql)) {
+      await db.exec(readFileSync(realtimeSql, 'utf8'));
+      await db.exec('select _realtime.install_capture_triggers()');
+    }
+    const schemas = ['public', 'graphql_public'];
+    const present = await db.query<{ nspname: string }>(
+      "select nspname from pg_namespace where nspname in ('_realtime', '_local_auth') order by nspname desc",
+    );
+    schemas.push(...present.map((r) => r.nspname));
+    await db.serve();
+    phase('realtime.sql + socket');
+
+    const postgrest: PostgrestProcess = await startPostgrest({
+      root: REPO_ROOT,
+      dbUri: db.postgrestUri,
+      jwtSecret: keys.jwtSecret,
+      schemas,
+      port: await preferredPort(port + 2),
+      adminPort: await preferredPort(port + 3),
+      singleSession: db.kind === 'pglite',
+      log,
+    });
+    cleanups.push(() => postgrest.stop());
+    phase('PostgREST ready');
+
+    const functions = new FunctionsRunner({
+      root: REPO_ROOT,
+      functionsDir: path.join(REPO_ROOT, 'supabase', 'functions'),
+      dataDir,
+      watch: opts.watchFunctions,
+      env: {
+        SUPABASE_URL: url,
+        SUPABASE_ANON_KEY: keys.anonKey,
+        SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+        SUPABASE_DB_URL: db.displayUrl,
+      },
+      log,
+    });
+    cleanups.push(() => functions.close());
+
+    let realtime: RealtimeLike | null = null;
+    try {
+      const createRealtimeService = await loadRealtime();
+      if (createRealtimeService) {
+        realtime = createRealtimeService({
+          postgrestUrl: postgrest.url,
+          jwtSecret: keys.jwtSecret,
+          anonKey: keys.anonKey,
+          serviceRoleKey: keys.serviceRoleKey,
+          log,
+        });
+        const service = realtime;
+        cleanups.push(() => service.close());
+      } else {
+        log('realtime module not found: /realtime/v1 answers 503');
+      }
+    } catch (error) {
+      log(`realtime failed to load, continuing without it: ${(error as Error).message}`);
+    }
+
+    const auth = createAuthHandler({
+      store: new AuthStore(postgrest.url, keys.serviceRoleKey),
+      keys,
+      issuer: `${url}/auth/v1`,
+    });
+    gateway.ready({ keys, postgrestUrl: postgrest.url, auth, functions, realtime, log });
+    // Stand-in for the pg_cron schedule of hosted projects (LOCAL_STACK_ANALYZE_EVERY_MS; 0 disables).
+    const scheduler = startAnalysisScheduler({ url, serviceRoleKey: keys.serviceRoleKey, log });
+    cleanups.push(() => scheduler.stop());
+
+    if (opts.writeEnvFile ?? process.env.LOCAL_STACK_WRITE_ENV !== '0') {
+      writeFileSync(
+        path.join(REPO_ROOT, '.env.local'),
+        `# Written by the local stack (scripts/local-stack) on start.\nVITE_SUPABASE_URL=${url}\nVITE_SUPABASE_ANON_KEY=${keys.anonKey}\n`,
+      );
+    }
+
+    log(`started in ${Date.now() - t0} ms (${phases.join(', ')})`);
+    let stopped: Promise<void> | null = null;
+    return {
+      url,
+      anonKey: keys.anonKey,
+      serviceRoleKey: keys.serviceRoleKey,
+      jwtSecret: keys.jwtSecret,
+      dbUrl: db.displayUrl,
+      postgrestUrl: postgrest.url,
+      reloadSchema: () => postgrest.reload(),
+      stop() {
+        stopped ??= runCleanups();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await runCleanups();
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+// Supabase clients for edge functions. The user client carries the caller's Authorization header, so every
+// query runs under the caller's RLS; the service client bypasses RLS and is only for work no user owns.
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { requireEnv } from './env.ts';
+
+const serverAuth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
+
+/** Functions never use realtime; Node 20 (vitest) has no native WebSocket, which supabase-js otherwise demands. */
+class NoWebSocket {
+  constructor() {
+    throw new Error('Realtime is not available inside edge functions');
+  }
+}
+
+function realtimeOptions() {
+  return 'WebSocket' in globalThis ? undefined : { transport: NoWebSocket as unknown as typeof WebSocket };
+}
+
+/** A client acting as the caller (their JWT from the request's Authorization header, or the anon key). */
+export function createUserClient(req: Request): SupabaseClient {
+  const anonKey = requireEnv('SUPABASE_ANON_KEY');
+  const authorization = req.headers.get('Authorization') ?? `Bearer ${anonKey}`;
+  return createClient(requireEnv('SUPABASE_URL'), anonKey, {
+    global: { headers: { Authorization: authorization } },
+    auth: serverAuth,
+    realtime: realtimeOptions(),
+  });
+}
+
+/** A client with the service role key: bypasses RLS. Only for work that no user owns. */
+export function createServiceClient(): SupabaseClient {
+  return createClient(requireEnv('SUPABASE_URL'), requireEnv('SUPABASE_SERVICE_ROLE_KEY'), {
+    auth: serverAuth,
+    realtime: realtimeOptions(),
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * Starts one local stack for the whole integration run: PGlite on a fresh temp data dir and free port, or,
+ * when DATABASE_URL is set, a fresh database `mot_test_<random>` on that server (dropped afterwards).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startLocalStack } from '../../scripts/local-stack/index.ts';
+import { freePort } from '../../scripts/local-stack/functions-runner.ts';
+import '../support/stack-context.ts';
+
+async function createTestDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `mot_test_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mot-stack-'));
+  const serverUrl = process.env.DATABASE_URL;
+  const testDb = serverUrl ? await createTestDatabase(serverUrl) : null;
+  const logs: string[] = [];
+  const stack = await startLocalStack({
+    dataDir,
+    port: await freePort(),
+    databaseUrl: testDb?.url,
+    writeEnvFile: false,
+    log: (m) => {
+      logs.push(m);
+      if (process.env.LOCAL_STACK_VERBOSE) console.log(`[local-stack] ${m}`);
+    },
+  }).catch(async (error: unknown) => {
+    await testDb?.drop();
+    throw error;
+  });
+  project.provide('stack', {
+    url: stack.url,
+    anonKey: stack.anonKey,
+    serviceRoleKey: stack.serviceRoleKey,
+    jwtSecret: stack.jwtSecret,
+    dbUrl: stack.dbUrl,
+    dbKind: testDb ? 'server' : 'pglite',
+  });
+  return async () => {
+    await stack.stop();
+    await testDb?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

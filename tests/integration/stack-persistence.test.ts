@@ -1,0 +1,110 @@
+/**
+ * `npm run stack` as a user runs it: committed data survives a Ctrl-C and a restart (PGlite is closed cleanly),
+ * migrations are not re-applied, and a second stack on a taken port refuses with exit code 1.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/local-stack/functions-runner.ts';
+import { startLocalStack } from '../../scripts/local-stack/index.ts';
+import { isPortFree } from '../../scripts/local-stack/ports.ts';
+import { makeClient, stack, TEST_PASSWORD, uniqueEmail } from '../support/clients.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mot-persist-'));
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function runCli(env: Record<string, string>): Running {
+  const child = spawn(TSX, ['scripts/local-stack/cli.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: '', LOCAL_STACK_WRITE_ENV: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(run: Running, text: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!run.output().includes(text)) {
+    if (run.child.exitCode !== null) throw new Error(`stack exited early:\n${run.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${run.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('npm run stack', () => {
+  it('keeps committed data across a clean stop and restart', async () => {
+    const port = await freePort();
+    const env = { LOCAL_STACK_DIR: dataDir, LOCAL_STACK_PORT: String(port) };
+    const url = `http://127.0.0.1:${port}`;
+    const email = uniqueEmail('persist');
+
+    const first = runCli(env);
+    await waitFor(first, 'Local stack ready');
+    expect(first.output()).toContain('applied migration');
+    expect(first.output()).toContain(`API URL           ${url}`);
+    const client = makeClient(stack().anonKey, url);
+    const signUp = await client.auth.signUp({ email, password: TEST_PASSWORD });
+    expect(signUp.error).toBeNull();
+    const { data: ws, error } = await client.from('workspaces').insert({ name: 'Survives restarts' }).select().single();
+    expect(error).toBeNull();
+    first.child.kill('SIGINT');
+    expect(await first.exited, first.output()).toBe(0);
+    expect(first.output()).toContain('Stopped.');
+
+    const second = runCli(env);
+    try {
+      await waitFor(second, 'Local stack ready');
+      expect(second.output()).not.toContain('applied migration');
+      const again = makeClient(stack().anonKey, url);
+      const signIn = await again.auth.signInWithPassword({ email, password: TEST_PASSWORD });
+      expect(signIn.error).toBeNull();
+      const { data } = await again.from('workspaces').select('id, name');
+      expect(data).toEqual([{ id: ws!.id, name: 'Survives restarts' }]);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect(await second.exited, second.output()).toBe(0);
+    }
+  }, 120_000);
+
+  it('refuses to start on a port that is taken, with exit code 1 and a clear message', async () => {
+    const taken = new URL(stack().url).port;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mot-taken-'));
+    const run = runCli({ LOCAL_STACK_DIR: dir, LOCAL_STACK_PORT: taken });
+    const code = await run.exited;
+    rmSync(dir, { recursive: true, force: true });
+    expect(code, run.output()).toBe(1);
+    expect(run.output()).toContain(`Port ${taken} is already in use`);
+  }, 60_000);
+
+  it('stops startup at a failing migration, naming the file, and releases the port', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mot-badmig-'));
+    const migrations = path.join(dir, 'migrations');
+    mkdirSync(migrations);
+    writeFileSync(path.join(migrations, '20260101000000_ok.sql'), 'create table public.fine (id uuid primary key);');
+    writeFileSync(path.join(migrations, '20260101000100_broken.sql'), 'create table public.broken (id uuid primary key;');
+    const port = await freePort();
+    try {
+      await expect(
+        startLocalStack({ dataDir: path.join(dir, 'data'), port, migrationsDir: migrations, writeEnvFile: false, log: () => undefined }),
+      ).rejects.toThrow(/Migration 20260101000100_broken\.sql failed: .*syntax error/);
+      expect(await isPortFree(port)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
