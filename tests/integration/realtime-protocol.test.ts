@@ -1,12 +1,14 @@
 // Drives the realtime service with the real supabase-js client (and raw Phoenix frames) against its own
-// fixture: Postgres server + PostgREST + the service. Skipped when no Postgres server answers on 127.0.0.1:5432.
+// fixture: a Postgres server (REALTIME_FIXTURE_PG, default 127.0.0.1:5432) + PostgREST + the service.
 import { randomUUID } from 'node:crypto';
 import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { postgresReachable, startRealtimeFixture, type RealtimeFixture } from './test-fixture.ts';
+import { postgresReachable, startRealtimeFixture, type RealtimeFixture } from '../../scripts/local-stack/realtime/test-fixture.ts';
 
-const reachable = await postgresReachable();
+if (!(await postgresReachable())) {
+  throw new Error('These tests need a Postgres server: start one on 127.0.0.1:5432 or set REALTIME_FIXTURE_PG.');
+}
 
 const ALICE = randomUUID();
 const BOB = randomUUID();
@@ -26,7 +28,7 @@ async function until<T>(read: () => T | undefined | null | false, timeoutMs = 50
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.skipIf(!reachable)('realtime service against supabase-js', { timeout: 15_000 }, () => {
+describe('realtime service against supabase-js', { timeout: 15_000 }, () => {
   let fx: RealtimeFixture;
   const clients: SupabaseClient[] = [];
 
