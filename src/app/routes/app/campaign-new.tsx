@@ -1,30 +1,22 @@
-import { ClipboardList } from 'lucide-react';
-import { Link } from 'react-router-dom';
-import { Button } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '@/components/ui/page-header';
+import { CampaignWizard } from '@/features/campaigns';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
-/** Placeholder: the campaign intent + blueprint form slots in here. */
 function CampaignNewRoute() {
   useDocumentTitle('New campaign');
+  const [params] = useSearchParams();
+  // Read once: the wizard rewrites ?draft= itself after saving step 1 and must not remount when it does.
+  const [draftId] = useState(() => params.get('draft') ?? undefined);
   return (
     <>
       <PageHeader
         eyebrow={<Link to="/campaigns" className="hover:text-foreground">Campaigns</Link>}
-        title="New campaign"
-        description="Capture the intent (objective, budget, KPI target) and the execution blueprint, phase by phase."
+        title={draftId ? 'Continue planning' : 'New campaign'}
+        description="Intent, execution blueprint and success definition; the draft is saved at every step."
       />
-      <EmptyState
-        icon={ClipboardList}
-        title="Campaign planner coming soon"
-        description="You'll define intent, phases and the success definition here, then get a feasibility score and a decision gate."
-        action={
-          <Button variant="outline" asChild>
-            <Link to="/campaigns">Back to campaigns</Link>
-          </Button>
-        }
-      />
+      <CampaignWizard key={draftId ?? 'new'} draftId={draftId} />
     </>
   );
 }

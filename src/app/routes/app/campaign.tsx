@@ -1,34 +1,76 @@
-import { LineChart, SquareKanban } from 'lucide-react';
+import { CircleAlert, Pencil, SquareKanban } from 'lucide-react';
 import { Link, useParams } from 'react-router-dom';
+import { Alert, AlertDescription } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { Skeleton } from '@/components/ui/skeleton';
+import { CampaignSummary, DECISION_LABELS, DECISION_VARIANTS, FeasibilityPanel, STATUS_LABELS, STATUS_VARIANTS, useCampaign } from '@/features/campaigns';
+import { ExecutionSection } from '@/features/execution';
+import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { errorMessage } from '@/lib/utils';
 
-/** Placeholder: campaign detail (phases, drift timeline, feasibility, performance, correlations) slots in here. */
+/** A campaign: intent, feasibility and decision gate, execution tracker, drift, intent vs execution. */
 function CampaignRoute() {
-  useDocumentTitle('Campaign');
   const { id = '' } = useParams<{ id: string }>();
+  const campaign = useCampaign(id);
+  const { canWrite, isOpsHead } = useCurrentWorkspace();
+  useDocumentTitle(campaign.data?.name ?? 'Campaign');
+
+  if (campaign.isPending) return <Skeleton className="h-96" />;
+  if (campaign.error || !campaign.data) {
+    return (
+      <Alert variant="destructive">
+        <CircleAlert aria-hidden />
+        <AlertDescription>{campaign.error ? errorMessage(campaign.error) : 'Campaign not found in this workspace.'}</AlertDescription>
+      </Alert>
+    );
+  }
+  const c = campaign.data;
   return (
     <>
       <PageHeader
         eyebrow={<Link to="/campaigns" className="hover:text-foreground">Campaigns</Link>}
-        title="Campaign"
-        description={<span className="font-mono text-xs">{id}</span>}
+        title={c.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Badge variant={STATUS_VARIANTS[c.status]} data-testid="campaign-status">
+              {STATUS_LABELS[c.status] ?? c.status}
+            </Badge>
+            {c.decision ? (
+              <Badge variant={DECISION_VARIANTS[c.decision]} data-testid="campaign-decision">
+                Gate: {DECISION_LABELS[c.decision]}
+              </Badge>
+            ) : (
+              <span>Awaiting the decision gate</span>
+            )}
+          </span>
+        }
         actions={
-          <Button variant="outline" asChild>
-            <Link to={`/campaigns/${id}/kanban`}>
-              <SquareKanban aria-hidden />
-              Action board
-            </Link>
-          </Button>
+          <>
+            {c.status === 'draft' && canWrite ? (
+              <Button variant="outline" asChild>
+                <Link to={`/campaigns/new?draft=${c.id}`}>
+                  <Pencil aria-hidden />
+                  Edit plan
+                </Link>
+              </Button>
+            ) : null}
+            <Button variant="outline" asChild>
+              <Link to={`/campaigns/${c.id}/kanban`}>
+                <SquareKanban aria-hidden />
+                Action board
+              </Link>
+            </Button>
+          </>
         }
       />
-      <EmptyState
-        icon={LineChart}
-        title="Campaign detail coming soon"
-        description="Phases against plan, drift and the first point of failure, feasibility, performance and the actions that moved it."
-      />
+      <div className="grid gap-6">
+        <CampaignSummary campaign={c} />
+        <FeasibilityPanel campaignId={c.id} canAssess={canWrite} isOpsHead={isOpsHead} />
+        <ExecutionSection campaign={c} canWrite={canWrite} />
+      </div>
     </>
   );
 }

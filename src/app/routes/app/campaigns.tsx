@@ -1,15 +1,19 @@
-import { Megaphone, Plus } from 'lucide-react';
+import { CircleAlert, Megaphone, Plus } from 'lucide-react';
 import { Link } from 'react-router-dom';
+import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { Skeleton } from '@/components/ui/skeleton';
+import { CampaignsTable, useCampaigns } from '@/features/campaigns';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { errorMessage } from '@/lib/utils';
 
-/** Placeholder: the campaigns feature (list with status, drift and feasibility) slots in here. */
 function CampaignsRoute() {
   useDocumentTitle('Campaigns');
-  const { canWrite } = useCurrentWorkspace();
+  const { workspace, canWrite } = useCurrentWorkspace();
+  const campaigns = useCampaigns(workspace.id);
   const newButton = canWrite ? (
     <Button asChild>
       <Link to="/campaigns/new">
@@ -21,12 +25,24 @@ function CampaignsRoute() {
 
   return (
     <>
-      <PageHeader title="Campaigns" description="Every campaign's intent, execution blueprint, feasibility and drift." actions={newButton} />
-      <EmptyState
-        icon={Megaphone}
-        title="Campaign list coming soon"
-        description="Campaigns with their objective, primary KPI, launch date, status and drift will be listed here."
-      />
+      <PageHeader title="Campaigns" description="Every campaign's intent, decision gate and drift so far." actions={newButton} />
+      {campaigns.isPending ? (
+        <Skeleton className="h-48" />
+      ) : campaigns.error ? (
+        <Alert variant="destructive">
+          <CircleAlert aria-hidden />
+          <AlertDescription>Could not load campaigns: {errorMessage(campaigns.error)}</AlertDescription>
+        </Alert>
+      ) : campaigns.data.length === 0 ? (
+        <EmptyState
+          icon={Megaphone}
+          title="No campaigns yet"
+          description="Plan one with its intent, execution blueprint and success definition; the feasibility check and decision gate follow."
+          action={newButton}
+        />
+      ) : (
+        <CampaignsTable campaigns={campaigns.data} canWrite={canWrite} />
+      )}
     </>
   );
 }

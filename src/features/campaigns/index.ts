@@ -1,0 +1,8 @@
+export { CampaignWizard } from './components/campaign-wizard';
+export { CampaignsTable } from './components/campaigns-table';
+export { CampaignSummary } from './components/campaign-summary';
+export { FeasibilityPanel } from './components/feasibility-panel';
+export { useCampaigns } from './api/get-campaigns';
+export { useCampaign, type CampaignDetail } from './api/get-campaign';
+export { campaignKeys } from './keys';
+export { DECISION_LABELS, DECISION_VARIANTS, STATUS_LABELS, STATUS_VARIANTS, OBJECTIVE_LABELS } from './utils/labels';

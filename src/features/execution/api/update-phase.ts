@@ -1,0 +1,66 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { CampaignPhase } from '@/lib/db';
+import { supabase } from '@/lib/supabase';
+import { executionKeys } from '../keys';
+
+const timestamp = z.iso.datetime({ offset: true, error: 'must be a timestamp' }).nullable();
+
+export const phasePatchSchema = z
+  .object({
+    actual_start: timestamp,
+    actual_end: timestamp,
+    delivered_assets: z.number().int().min(0, 'Delivered assets cannot be negative'),
+    approvals_actual: z.number().int().min(0, 'Approval cycles cannot be negative'),
+  })
+  .partial();
+export type PhasePatch = z.infer<typeof phasePatchSchema>;
+
+export interface UpdatePhaseInput {
+  campaignId: string;
+  phaseId: string;
+  patch: PhasePatch;
+  /** Starting the first phase of a planned campaign makes it active. */
+  activateCampaign?: boolean;
+}
+
+/** The database's words, made readable: the end-after-start constraint is the one people meet. */
+function readable(error: { code?: string; message: string }): Error {
+  if (error.code === '23514' && error.message.includes('end_after_start')) return new Error('A phase cannot end before it starts.');
+  if (error.code === '23514') return new Error(`The database refused the values: ${error.message}`);
+  return Object.assign(new Error(error.message), error);
+}
+
+/** Logs execution on one phase (start, completion, back-filled dates, delivered assets, approval cycles). */
+export async function updatePhase({ campaignId, phaseId, patch, activateCampaign }: UpdatePhaseInput): Promise<CampaignPhase> {
+  const values = phasePatchSchema.parse(patch);
+  const { data, error } = await supabase.from('campaign_phases').update(values).eq('id', phaseId).eq('campaign_id', campaignId).select().single();
+  if (error) throw readable(error);
+  if (activateCampaign) {
+    const activated = await supabase.from('campaigns').update({ status: 'active' }).eq('id', campaignId).eq('status', 'planned');
+    if (activated.error) throw readable(activated.error);
+  }
+  return data;
+}
+
+/** Optimistic: the tracker and the drift table move at once; a refusal rolls back and shows the reason. */
+export function useUpdatePhase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updatePhase,
+    onMutate: async ({ campaignId, phaseId, patch }) => {
+      const key = executionKeys.phases(campaignId);
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<CampaignPhase[]>(key);
+      queryClient.setQueryData<CampaignPhase[]>(key, (old) => old?.map((p) => (p.id === phaseId ? { ...p, ...patch } : p)));
+      return { previous };
+    },
+    onError: (_error, { campaignId }, context) => {
+      if (context?.previous) queryClient.setQueryData(executionKeys.phases(campaignId), context.previous);
+    },
+    onSettled: async (_data, _error, { campaignId, activateCampaign }) => {
+      await queryClient.invalidateQueries({ queryKey: executionKeys.phases(campaignId) });
+      if (activateCampaign) await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export { ExecutionSection } from './components/execution-section';
+export type { DriftCampaign } from './types';
