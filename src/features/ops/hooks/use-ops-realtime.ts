@@ -1,0 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { subscribeToOps } from '../api/subscribe-ops';
+import { opsKeys } from '../keys';
+
+/** Keeps the ops page live: a relevant change refetches its queries; a reconnect refetches what was missed meanwhile. */
+export function useOpsRealtime(workspaceId: string): { live: boolean } {
+  const queryClient = useQueryClient();
+  const [live, setLive] = useState(false);
+  const wasLive = useRef(false);
+  useEffect(() => {
+    // A day's import writes many snapshot rows at once: refetch once after the burst, not per row.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const invalidate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: opsKeys.workspace(workspaceId) }), 400);
+    };
+    const unsubscribe = subscribeToOps(workspaceId, invalidate, (status) => {
+      const subscribed = status === 'SUBSCRIBED';
+      if (subscribed && wasLive.current) invalidate();
+      if (subscribed) wasLive.current = true;
+      setLive(subscribed);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+      setLive(false);
+    };
+  }, [queryClient, workspaceId]);
+  return { live };
+}

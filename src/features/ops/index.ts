@@ -1,0 +1,1 @@
+export { OpsDashboard } from './components/ops-dashboard';

@@ -1,0 +1,37 @@
+import type { BadgeProps } from '@/components/ui/badge';
+
+type Variant = NonNullable<BadgeProps['variant']>;
+
+export const STATUS_LABELS: Record<string, string> = { draft: 'Draft', planned: 'Planned', active: 'Active', completed: 'Completed', paused: 'Paused' };
+export const STATUS_VARIANTS: Record<string, Variant> = { draft: 'neutral', planned: 'info', active: 'success', completed: 'secondary', paused: 'warning' };
+
+export const DECISION_LABELS: Record<string, string> = { proceed: 'Proceed', adjust: 'Adjust', pause: 'Pause' };
+export const DECISION_VARIANTS: Record<string, Variant> = { proceed: 'success', adjust: 'warning', pause: 'danger' };
+
+export const ALERT_SEVERITIES = ['high', 'medium', 'low'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+export const ALERT_SEVERITY_LABELS: Record<AlertSeverity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+export const ALERT_SEVERITY_VARIANTS: Record<AlertSeverity, Variant> = { high: 'danger', medium: 'warning', low: 'info' };
+
+export const RECOMMENDATION_KIND_LABELS: Record<string, string> = {
+  budget_reallocation: 'Budget reallocation',
+  extend_phase: 'Extend phase',
+  reduce_assets: 'Reduce assets',
+  parallelize_approvals: 'Parallelize approvals',
+  revert_change: 'Revert change',
+  fix_tracking: 'Fix tracking',
+  shift_launch: 'Shift launch',
+  other: 'Other',
+};
+export const RECOMMENDATION_STATUS_LABELS: Record<string, string> = { open: 'Open', accepted: 'Accepted', rejected: 'Rejected', rolled_back: 'Rolled back' };
+export const RECOMMENDATION_STATUS_VARIANTS: Record<string, Variant> = { open: 'info', accepted: 'success', rejected: 'neutral', rolled_back: 'warning' };
+
+export const RUN_STATUS_VARIANTS: Record<string, Variant> = { running: 'info', succeeded: 'success', failed: 'danger' };
+export const AUDIT_ACTION_VARIANTS: Record<string, Variant> = { INSERT: 'success', UPDATE: 'info', DELETE: 'danger' };
+
+/** The currency most campaigns use, for workspace totals (USD when there are none). */
+export function dominantCurrency(campaigns: readonly { currency: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const c of campaigns) counts.set(c.currency, (counts.get(c.currency) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'USD';
+}

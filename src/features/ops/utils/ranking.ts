@@ -1,0 +1,174 @@
+/**
+ * The campaign ranking: every campaign with its 7-day performance, drift (from the domain rule, evaluated at `now`)
+ * and active alerts, and the column sort of the table.
+ */
+import { computeDrift, type DriftSeverity } from '@domain/drift.ts';
+import type { CampaignPhase } from '@/lib/db';
+import { inWindow, kpiWindows, oneSourcePerCampaign, type SnapshotRow, totalMetrics } from './metrics';
+
+export interface RankingCampaign {
+  id: string;
+  name: string;
+  status: string;
+  decision: string | null;
+  objective: string;
+  industry: string | null;
+  planned_launch: string | null;
+  currency: string;
+  campaign_phases: CampaignPhase[];
+}
+
+export interface RankingAlert {
+  campaign_id: string;
+  severity: string;
+}
+
+export interface CampaignDrift {
+  severity: DriftSeverity;
+  cumulativeDays: number;
+  startedPhases: number;
+  firstFailure: string | null;
+}
+
+export interface AlertCounts {
+  high: number;
+  medium: number;
+  low: number;
+  total: number;
+}
+
+export interface RankingRow {
+  id: string;
+  name: string;
+  industry: string | null;
+  status: string;
+  decision: string | null;
+  currency: string;
+  revenue: number | null;
+  spend: number | null;
+  conversions: number | null;
+  roas: number | null;
+  cpa: number | null;
+  /** Null when the campaign has no phases or drift cannot be computed. */
+  drift: CampaignDrift | null;
+  alerts: AlertCounts;
+}
+
+/** Drift of one campaign at `now`, from the same domain rule as the campaign page; null without phases or on bad data. */
+export function campaignDrift(campaign: Pick<RankingCampaign, 'objective' | 'industry' | 'planned_launch'>, phases: readonly CampaignPhase[], now: Date): CampaignDrift | null {
+  if (phases.length === 0) return null;
+  try {
+    const report = computeDrift(
+      { campaign: { objective: campaign.objective as 'sales', industry: campaign.industry, planned_launch: campaign.planned_launch }, phases },
+      { now },
+    );
+    return {
+      severity: report.overall_severity,
+      cumulativeDays: report.cumulative_drift_days,
+      startedPhases: report.phases.filter((p) => p.state !== 'pending').length,
+      firstFailure: report.first_point_of_failure?.phase ?? null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Active alerts per campaign, by severity. */
+export function countAlerts(alerts: readonly RankingAlert[]): Map<string, AlertCounts> {
+  const counts = new Map<string, AlertCounts>();
+  for (const alert of alerts) {
+    const c = counts.get(alert.campaign_id) ?? { high: 0, medium: 0, low: 0, total: 0 };
+    if (alert.severity === 'high' || alert.severity === 'medium' || alert.severity === 'low') c[alert.severity] += 1;
+    c.total += 1;
+    counts.set(alert.campaign_id, c);
+  }
+  return counts;
+}
+
+/** One row per campaign: last-7-day performance (null when it had no snapshot), drift and active alerts. */
+export function buildRankingRows(
+  campaigns: readonly RankingCampaign[],
+  snapshots: readonly SnapshotRow[],
+  alerts: readonly RankingAlert[],
+  now: Date,
+): RankingRow[] {
+  const { current } = kpiWindows(now);
+  const byCampaign = new Map<string, SnapshotRow[]>();
+  for (const row of oneSourcePerCampaign(snapshots)) {
+    if (!inWindow(row.date, current)) continue;
+    const list = byCampaign.get(row.campaign_id) ?? [];
+    list.push(row);
+    byCampaign.set(row.campaign_id, list);
+  }
+  const alertCounts = countAlerts(alerts);
+  return campaigns.map((campaign) => {
+    const rows = byCampaign.get(campaign.id);
+    const totals = rows ? totalMetrics(rows) : null;
+    return {
+      id: campaign.id,
+      name: campaign.name,
+      industry: campaign.industry,
+      status: campaign.status,
+      decision: campaign.decision,
+      currency: campaign.currency,
+      revenue: totals?.revenue ?? null,
+      spend: totals?.spend ?? null,
+      conversions: totals?.conversions ?? null,
+      roas: totals?.roas ?? null,
+      cpa: totals?.cpa ?? null,
+      drift: campaignDrift(campaign, campaign.campaign_phases, now),
+      alerts: alertCounts.get(campaign.id) ?? { high: 0, medium: 0, low: 0, total: 0 },
+    };
+  });
+}
+
+export type SortKey = 'name' | 'status' | 'decision' | 'roas' | 'cpa' | 'revenue' | 'drift' | 'alerts';
+export type SortDirection = 'asc' | 'desc';
+export interface RankingSort {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+const STATUS_ORDER = ['active', 'paused', 'planned', 'draft', 'completed'];
+const DECISION_ORDER = ['proceed', 'adjust', 'pause'];
+const DRIFT_ORDER: Record<DriftSeverity, number> = { Pending: 0, 'On Track': 1, 'At Risk': 2, Blocked: 3 };
+
+/** The value a column sorts by; null sorts last whichever the direction. */
+function sortValue(row: RankingRow, key: SortKey): number | string | null {
+  switch (key) {
+    case 'name':
+      return row.name.toLowerCase();
+    case 'status': {
+      const i = STATUS_ORDER.indexOf(row.status);
+      return i === -1 ? STATUS_ORDER.length : i;
+    }
+    case 'decision':
+      return row.decision ? DECISION_ORDER.indexOf(row.decision) : null;
+    case 'drift':
+      // Worse severity first, then more days late: one number keeps the comparison simple.
+      return row.drift && row.drift.startedPhases > 0 ? DRIFT_ORDER[row.drift.severity] * 10_000 + row.drift.cumulativeDays : null;
+    case 'alerts':
+      return row.alerts.high * 10_000 + row.alerts.medium * 100 + row.alerts.low;
+    default:
+      return row[key];
+  }
+}
+
+/** Sorts by one column; empty values (no data) stay at the bottom, ties keep name order. */
+export function sortRanking(rows: readonly RankingRow[], sort: RankingSort): RankingRow[] {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, sort.key);
+    const vb = sortValue(b, sort.key);
+    if (va === null && vb === null) return a.name.localeCompare(b.name);
+    if (va === null) return 1;
+    if (vb === null) return -1;
+    const cmp = typeof va === 'string' && typeof vb === 'string' ? va.localeCompare(vb) : Number(va) - Number(vb);
+    return cmp !== 0 ? sign * cmp : a.name.localeCompare(b.name);
+  });
+}
+
+/** The direction a column starts in when first clicked: best first for metrics (lowest first for CPA). */
+export function defaultDirection(key: SortKey): SortDirection {
+  return key === 'name' || key === 'status' || key === 'decision' || key === 'cpa' ? 'asc' : 'desc';
+}
