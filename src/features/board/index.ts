@@ -1,0 +1,2 @@
+export { ActionBoard } from './components/action-board';
+export { boardKeys } from './keys';

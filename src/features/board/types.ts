@@ -1,0 +1,17 @@
+import type { MarketerAction } from '@/lib/db';
+
+/** One action card as stored (`marketer_actions` row). */
+export type ActionCardRow = MarketerAction;
+
+export type BoardCampaign = { id: string; name: string; status: string };
+
+export type BoardPerson = { id: string; name: string; email: string | null };
+
+/** What the analysis found about a card: its most severe active alert and its strongest correlation. */
+export type CardSignal = {
+  alert: { id: string; title: string; severity: string; confidence: number; /** The alert's one-click fix label when it suggests reverting the card. */ revertLabel: string | null } | null;
+  correlation: { metric: string; changePct: number; confidence: number; strength: string } | null;
+};
+
+/** Someone on the board right now (realtime presence). */
+export type BoardViewer = { userId: string; name: string };

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACTION_TEMPLATES,
+  applyMove,
+  beforeIdFor,
+  buildBoardState,
+  cardTone,
+  changeSummary,
+  changesFromMetadata,
+  confidenceLevel,
+  draftFromTemplate,
+  findTemplate,
+  matchesFilters,
+  metadataFromChanges,
+  moveCard,
+  moveRequestFor,
+  parseBoardFilters,
+  TEMPLATE_CATEGORIES,
+  writeBoardFilters,
+  type BoardState,
+} from './board.ts';
+
+const card = (id: string, status: string, position: number, occurred_at = '2025-02-07T10:30:00Z') => ({
+  id,
+  status,
+  position,
+  occurred_at,
+  completed_at: null as string | null,
+  workspace_id: 'ws',
+});
+
+const board = (): BoardState => ({ planned: ['a', 'b', 'c'], in_progress: ['d'], completed: [], reverted: [] });
+
+describe('buildBoardState', () => {
+  it('groups cards by status in position order, newest first on ties', () => {
+    const state = buildBoardState([
+      card('b', 'planned', 1),
+      card('a', 'planned', 0),
+      card('old', 'completed', 0, '2025-02-01T00:00:00Z'),
+      card('new', 'completed', 0, '2025-02-05T00:00:00Z'),
+      card('x', 'archived', 0),
+    ]);
+    expect(state).toEqual({ planned: ['a', 'b'], in_progress: [], completed: ['new', 'old'], reverted: [] });
+  });
+});
+
+describe('moveCard', () => {
+  it('moves a card to another column at an index without mutating the input', () => {
+    const before = board();
+    const after = moveCard(before, 'b', 'in_progress', 0);
+    expect(after).toEqual({ planned: ['a', 'c'], in_progress: ['b', 'd'], completed: [], reverted: [] });
+    expect(before.planned).toEqual(['a', 'b', 'c']);
+  });
+
+  it('reorders within a column and clamps the index', () => {
+    expect(moveCard(board(), 'a', 'planned', 99).planned).toEqual(['b', 'c', 'a']);
+    expect(moveCard(board(), 'c', 'planned', -3).planned).toEqual(['c', 'a', 'b']);
+  });
+
+  it('leaves the state alone for an unknown card', () => {
+    const state = board();
+    expect(moveCard(state, 'zz', 'planned', 0)).toBe(state);
+  });
+});
+
+describe('beforeIdFor and moveRequestFor', () => {
+  it('sends the successor as p_before_id, or null at the end of the column', () => {
+    const after = moveCard(board(), 'd', 'planned', 1);
+    expect(beforeIdFor(after, 'd')).toBe('b');
+    expect(moveRequestFor(board(), after, 'd')).toEqual({ cardId: 'd', status: 'planned', beforeId: 'b' });
+    const toEnd = moveCard(board(), 'a', 'completed', 0);
+    expect(moveRequestFor(board(), toEnd, 'a')).toEqual({ cardId: 'a', status: 'completed', beforeId: null });
+  });
+
+  it('returns null when the card ends where it started', () => {
+    expect(moveRequestFor(board(), moveCard(board(), 'b', 'planned', 1), 'b')).toBeNull();
+  });
+});
+
+describe('applyMove', () => {
+  const cards = [card('a', 'planned', 0), card('b', 'planned', 1), card('c', 'planned', 2), card('d', 'in_progress', 0)];
+  const now = '2025-02-08T09:00:00.000Z';
+
+  it('places the card before the given card and renumbers the destination from 0', () => {
+    const next = applyMove(cards, { cardId: 'd', status: 'planned', beforeId: 'b' }, now);
+    expect(buildBoardState(next).planned).toEqual(['a', 'd', 'b', 'c']);
+    expect(next.filter((c) => c.status === 'planned').map((c) => [c.id, c.position])).toEqual([
+      ['a', 0],
+      ['b', 2],
+      ['c', 3],
+      ['d', 1],
+    ]);
+  });
+
+  it('appends at the end when there is no card to place before', () => {
+    const next = applyMove(cards, { cardId: 'a', status: 'planned', beforeId: null }, now);
+    expect(buildBoardState(next).planned).toEqual(['b', 'c', 'a']);
+  });
+
+  it('stamps completed_at when a card moves to Completed, once', () => {
+    const next = applyMove(cards, { cardId: 'a', status: 'completed', beforeId: null }, now);
+    expect(next.find((c) => c.id === 'a')?.completed_at).toBe(now);
+    const again = applyMove(next, { cardId: 'a', status: 'completed', beforeId: null }, '2030-01-01T00:00:00.000Z');
+    expect(again.find((c) => c.id === 'a')?.completed_at).toBe(now);
+  });
+
+  it('agrees with moveCard + moveRequestFor on the resulting order', () => {
+    const state = buildBoardState(cards);
+    const after = moveCard(state, 'c', 'planned', 0);
+    const request = moveRequestFor(state, after, 'c');
+    expect(request).not.toBeNull();
+    expect(buildBoardState(applyMove(cards, request!, now))).toEqual(after);
+  });
+});
+
+describe('card display rules', () => {
+  it('colours red on a negative correlation, green on positive impact, grey otherwise', () => {
+    expect(cardTone({ impact: 'positive', hasActiveAlert: true })).toBe('negative');
+    expect(cardTone({ impact: 'negative' })).toBe('negative');
+    expect(cardTone({ impact: 'positive' })).toBe('positive');
+    expect(cardTone({ impact: 'neutral' })).toBe('neutral');
+  });
+
+  it('summarises the change as previous → new', () => {
+    const metadata = { previous_state: { creative_url: 'blue_hero.jpg' }, new_state: { creative_url: 'red_hero.jpg' }, affected_ad_sets: ['a'] };
+    expect(changeSummary(metadata)).toBe('Creative: blue hero → red hero');
+    expect(changeSummary({ previous_state: { a: 1, b: 2 }, new_state: { a: 3 } })).toBe('A: 1 → 3 (+1 more)');
+    expect(changeSummary({ previous_state: { cta_text: 'Learn more' }, new_state: { cta_text: 'Shop now' } })).toBe('CTA text: Learn more → Shop now');
+    expect(changeSummary({})).toBeNull();
+    expect(changeSummary(null)).toBeNull();
+  });
+
+  it('names confidence High, Medium or Low', () => {
+    expect(confidenceLevel(0.87)).toBe('High');
+    expect(confidenceLevel(0.7)).toBe('Medium');
+    expect(confidenceLevel(0.4)).toBe('Low');
+  });
+});
+
+describe('templates', () => {
+  it('covers the seed’s four template families with the listed actions', () => {
+    for (const category of TEMPLATE_CATEGORIES) expect(ACTION_TEMPLATES.some((t) => t.category === category.id)).toBe(true);
+    expect(ACTION_TEMPLATES.map((t) => t.title)).toContain('Changed bidding strategy');
+    expect(ACTION_TEMPLATES).toHaveLength(14);
+  });
+
+  it('pre-fills a planned card with the template’s type, title and state fields', () => {
+    const draft = draftFromTemplate(findTemplate('increased-daily-budget')!);
+    expect(draft).toMatchObject({ action_type: 'budget_adjustment', title: 'Increased daily budget', status: 'planned' });
+    expect(draft.changes).toEqual([{ field: 'daily_budget', from: '', to: '' }]);
+  });
+
+  it('round-trips change rows through stored metadata', () => {
+    const metadata = metadataFromChanges([{ field: 'Daily budget', from: '$500', to: ' $650 ' }, { field: ' ', from: 'x', to: 'y' }], ['Prospecting ', '']);
+    expect(metadata).toEqual({ previous_state: { daily_budget: '$500' }, new_state: { daily_budget: '$650' }, affected_ad_sets: ['Prospecting'] });
+    expect(changesFromMetadata(metadata)).toEqual([{ field: 'daily_budget', from: '$500', to: '$650' }]);
+  });
+});
+
+describe('filters', () => {
+  it('reads valid filters from the URL and ignores junk', () => {
+    const filters = parseBoardFilters(new URLSearchParams('campaign=c1&type=budget_adjustment&from=2025-02-01&to=nope'));
+    expect(filters).toEqual({ campaignId: 'c1', actionType: 'budget_adjustment', from: '2025-02-01', to: null });
+    expect(parseBoardFilters(new URLSearchParams('type=drop_tables'))).toEqual({ campaignId: null, actionType: null, from: null, to: null });
+  });
+
+  it('writes filters back, keeping other params', () => {
+    const next = writeBoardFilters(new URLSearchParams('tab=x&type=pause_ads'), { campaignId: 'c2', actionType: null, from: null, to: '2025-02-28' });
+    expect(next.toString()).toBe('tab=x&campaign=c2&to=2025-02-28');
+  });
+
+  it('matches campaign, type and an inclusive day range', () => {
+    const c = { campaign_id: 'c1', action_type: 'creative_change', occurred_at: '2025-02-07T10:30:00Z' };
+    const none = { campaignId: null, actionType: null, from: null, to: null };
+    expect(matchesFilters(c, none)).toBe(true);
+    expect(matchesFilters(c, { ...none, campaignId: 'c2' })).toBe(false);
+    expect(matchesFilters(c, { ...none, actionType: 'pause_ads' })).toBe(false);
+    expect(matchesFilters(c, { ...none, from: '2025-02-07', to: '2025-02-07' })).toBe(true);
+    expect(matchesFilters(c, { ...none, from: '2025-02-08' })).toBe(false);
+    expect(matchesFilters(c, { ...none, to: '2025-02-06' })).toBe(false);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * The board's writes against the local stack, as the SPA makes them: the move RPC agrees with the domain's
+ * optimistic `applyMove`, Completed stamps the time, Reverted links a reverting card, viewers are refused by the
+ * database (not only the UI), and a second member receives moves through realtime.
+ */
+import type { RealtimeChannel } from '@supabase/supabase-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMove, buildBoardState, type MoveRequest } from '../../supabase/functions/_shared/domain/board.ts';
+import type { Database } from '../../src/lib/database.types.ts';
+import { serviceClient, signUpUser, type Client } from '../support/clients.ts';
+
+type Card = Database['public']['Tables']['marketer_actions']['Row'];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(read: () => T | undefined | null | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+describe('board writes', () => {
+  let marketer: Client;
+  let viewer: Client;
+  let colleague: Client;
+  let workspaceId: string;
+  let campaignId: string;
+  const channels: RealtimeChannel[] = [];
+
+  async function cards(): Promise<Card[]> {
+    const { data, error } = await marketer.from('marketer_actions').select('*').eq('workspace_id', workspaceId);
+    if (error) throw error;
+    return data;
+  }
+
+  async function addCard(title: string, status: Card['status'], extra: Partial<Card> = {}): Promise<Card> {
+    const { data, error } = await marketer
+      .from('marketer_actions')
+      .insert({ workspace_id: workspaceId, campaign_id: campaignId, action_type: 'creative_change', title, status, ...extra })
+      .select()
+      .single();
+    if (error) throw error;
+    return data;
+  }
+
+  beforeAll(async () => {
+    const owner = await signUpUser(undefined, undefined, { full_name: 'Sarah Miller' });
+    marketer = owner.client;
+    const ws = await marketer.from('workspaces').insert({ name: 'Board workspace' }).select().single();
+    if (ws.error) throw ws.error;
+    workspaceId = ws.data.id;
+    const campaign = await marketer.from('campaigns').insert({ workspace_id: workspaceId, name: 'Spring sale', objective: 'sales' }).select().single();
+    if (campaign.error) throw campaign.error;
+    campaignId = campaign.data.id;
+
+    const v = await signUpUser(undefined, undefined, { full_name: 'Victor Viewer' });
+    const c = await signUpUser(undefined, undefined, { full_name: 'Colin Colleague' });
+    viewer = v.client;
+    colleague = c.client;
+    const service = serviceClient();
+    const { error } = await service.from('workspace_members').insert([
+      { workspace_id: workspaceId, user_id: v.user.id, role: 'viewer' },
+      { workspace_id: workspaceId, user_id: c.user.id, role: 'marketer' },
+    ]);
+    if (error) throw error;
+  });
+
+  afterAll(async () => {
+    for (const channel of channels) await colleague?.removeChannel(channel);
+  });
+
+  it('puts new cards on top of their column', async () => {
+    const first = await addCard('First planned', 'planned');
+    const second = await addCard('Second planned', 'planned');
+    const state = buildBoardState(await cards());
+    expect(state.planned.slice(0, 2)).toEqual([second.id, first.id]);
+  });
+
+  it('moves exactly as the optimistic update predicts, reorders, and stamps completion', async () => {
+    const a = await addCard('Budget to $650', 'in_progress', { action_type: 'budget_adjustment' });
+    const b = await addCard('New headline', 'in_progress', { action_type: 'ad_copy_update' });
+    const before = await cards();
+    const requests: MoveRequest[] = [
+      { cardId: a.id, status: 'completed', beforeId: null },
+      { cardId: b.id, status: 'completed', beforeId: a.id },
+      { cardId: a.id, status: 'completed', beforeId: b.id },
+    ];
+    let predicted = before;
+    for (const request of requests) {
+      predicted = applyMove(predicted, request, new Date().toISOString());
+      const { error } = await marketer.rpc('move_action_card', {
+        p_action_id: request.cardId,
+        p_status: request.status,
+        ...(request.beforeId ? { p_before_id: request.beforeId } : {}),
+      });
+      expect(error).toBeNull();
+      const actual = await cards();
+      expect(buildBoardState(actual)).toEqual(buildBoardState(predicted));
+    }
+    const moved = (await cards()).find((c) => c.id === a.id)!;
+    expect(moved.status).toBe('completed');
+    expect(moved.completed_at).not.toBeNull();
+  });
+
+  it('reverts a card by creating the swapped card, or by linking an existing one', async () => {
+    const original = await addCard('Hero image blue → red', 'completed', {
+      metadata: { previous_state: { creative_url: 'blue_hero.jpg' }, new_state: { creative_url: 'red_hero.jpg' }, affected_ad_sets: ['ad_set_1'] },
+    });
+    const { data: reverting, error } = await marketer.rpc('revert_action_card', { p_action_id: original.id });
+    expect(error).toBeNull();
+    expect(reverting?.reverts_action_id).toBe(original.id);
+    expect(reverting?.metadata).toMatchObject({ previous_state: { creative_url: 'red_hero.jpg' }, new_state: { creative_url: 'blue_hero.jpg' } });
+    expect((await cards()).find((c) => c.id === original.id)?.status).toBe('reverted');
+
+    // The "an existing card reverts it" path: move first, then link.
+    const second = await addCard('Audience widened', 'completed', { action_type: 'audience_targeting' });
+    const undo = await addCard('Audience narrowed back', 'completed', { action_type: 'audience_targeting' });
+    expect((await marketer.rpc('move_action_card', { p_action_id: second.id, p_status: 'reverted' })).error).toBeNull();
+    const link = await marketer.from('marketer_actions').update({ reverts_action_id: second.id }).eq('id', undo.id).select().single();
+    expect(link.error).toBeNull();
+    expect(link.data?.reverts_action_id).toBe(second.id);
+  });
+
+  it('refuses a viewer at the database: no move, no create, no edit', async () => {
+    const card = await addCard('Viewer cannot touch this', 'planned');
+    const move = await viewer.rpc('move_action_card', { p_action_id: card.id, p_status: 'completed' });
+    expect(move.error?.code).toBe('42501');
+    const insert = await viewer
+      .from('marketer_actions')
+      .insert({ workspace_id: workspaceId, campaign_id: campaignId, action_type: 'other', title: 'Sneaky', status: 'planned' })
+      .select();
+    expect(insert.error?.code).toBe('42501');
+    const edit = await viewer.from('marketer_actions').update({ title: 'Changed' }).eq('id', card.id).select();
+    expect(edit.data ?? []).toHaveLength(0);
+    expect((await cards()).find((c) => c.id === card.id)).toMatchObject({ status: 'planned', title: 'Viewer cannot touch this' });
+    // A viewer still reads the board.
+    const read = await viewer.from('marketer_actions').select('id').eq('workspace_id', workspaceId);
+    expect(read.data?.length).toBeGreaterThan(0);
+  });
+
+  it("delivers a teammate's move through realtime within a second", async () => {
+    const card = await addCard('Bid cap strategy', 'planned', { action_type: 'bidding_change' });
+    const seen: Card[] = [];
+    const channel = colleague
+      .channel(`board:${workspaceId}:test`)
+      .on('postgres_changes', { event: '*', schema: 'public', table: 'marketer_actions', filter: `workspace_id=eq.${workspaceId}` }, (payload) => {
+        if (payload.eventType !== 'DELETE') seen.push(payload.new as Card);
+      });
+    channels.push(channel);
+    await new Promise<void>((resolve, reject) =>
+      channel.subscribe((status, err) => (status === 'SUBSCRIBED' ? resolve() : status === 'CHANNEL_ERROR' ? reject(err) : undefined)),
+    );
+    const t0 = performance.now();
+    const { error } = await marketer.rpc('move_action_card', { p_action_id: card.id, p_status: 'in_progress' });
+    expect(error).toBeNull();
+    await until(() => seen.find((c) => c.id === card.id && c.status === 'in_progress'), 3000, 'the move over realtime');
+    const latencyMs = performance.now() - t0;
+    console.log(`[board] realtime move latency ${latencyMs.toFixed(0)} ms`);
+    expect(latencyMs).toBeLessThan(1000);
+  });
+});
