@@ -7,11 +7,11 @@
  *     Touches no database. With DEEPSEEK_API_KEY set, findings are explained by DeepSeek (validated); without it,
  *     rules only. This output contract is stable: evaluation tooling depends on it.
  *
- *   npx tsx scripts/analyze-correlations.ts
- *     Database mode (to be wired by the lead): load campaigns, call `analyzeCampaign`, write correlations, ai_alerts
- *     and analysis_runs.
+ *   npx tsx scripts/analyze-correlations.ts [--now ISO] [--json]      (npm run analyze:correlations)
+ *     Database mode: campaigns with actions in the last 48 h, last 7 days of data, written to correlations, ai_alerts
+ *     and analysis_runs by `runAnalysis` (supabase/functions/_shared/analysis); see `mainDatabase`.
  *
- * Both modes go through `analyzeCampaign(input, options)`.
+ * Offline mode goes through `analyzeCampaign(input, options)`; database mode through `runAnalysis`, the same engine and enrichment.
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -149,11 +149,50 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   return args;
 }
 
-// ───────────────────────── database mode (wired by the lead) ─────────────────────────
-/** Analyse campaigns from the database and write correlations, ai_alerts and analysis_runs. Not wired yet. */
-export async function mainDatabase(_args: CliArgs): Promise<number> {
-  console.error('analyze-correlations: database mode is not wired yet; use --input FILE for offline analysis.');
-  return 2;
+// ───────────────────────── database mode (analysis helper) ─────────────────────────
+/**
+ * Database mode: analyse campaigns with recent actions and write correlations, ai_alerts and analysis_runs through
+ * `runAnalysis` (supabase/functions/_shared/analysis), the same code the edge function runs. Reads SUPABASE_URL and
+ * SUPABASE_SERVICE_ROLE_KEY (default: the local stack at http://127.0.0.1:54321 and its demo service key); optional
+ * ANALYZE_WORKSPACE_ID, ANALYZE_CAMPAIGN_IDS (comma-separated), ANALYZE_ACTIONS_WINDOW_HOURS (48), ANALYZE_DATA_WINDOW_DAYS (7).
+ */
+export async function mainDatabase(args: CliArgs): Promise<number> {
+  const [{ createClient }, { default: WebSocket }, { runAnalysis }, { makeKeys }] = await Promise.all([
+    import('@supabase/supabase-js'),
+    import('ws'),
+    import('../supabase/functions/_shared/analysis/index.ts'),
+    import('./local-stack/keys.ts'),
+  ]);
+  const url = process.env.SUPABASE_URL || `http://127.0.0.1:${process.env.LOCAL_STACK_PORT || 54321}`;
+  const key = process.env.SUPABASE_SERVICE_ROLE_KEY || (await makeKeys()).serviceRoleKey;
+  const db = createClient(url, key, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
+  });
+  const positive = (v: string | undefined) => (v && Number(v) > 0 ? Number(v) : undefined);
+  try {
+    const result = await runAnalysis(db, {
+      trigger: 'cli',
+      now: args.now ? new Date(args.now).toISOString() : undefined,
+      workspaceId: process.env.ANALYZE_WORKSPACE_ID || null,
+      campaignIds: process.env.ANALYZE_CAMPAIGN_IDS?.split(',').map((s) => s.trim()).filter(Boolean) ?? null,
+      actionsWindowHours: positive(process.env.ANALYZE_ACTIONS_WINDOW_HOURS),
+      dataWindowDays: positive(process.env.ANALYZE_DATA_WINDOW_DAYS),
+      deepseek: deepSeekOptionsFromEnv(process.env),
+      log: args.json ? undefined : (m) => console.log(`  ${m}`),
+    });
+    if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      console.log(
+        `analyze-correlations: ${result.campaigns.length} campaign(s) analysed at ${result.now}: ${result.correlations_written} correlation(s), ` +
+          `${result.alerts_created} new alert(s), ${result.alerts_written} written, ${result.alerts_resolved} resolved, ${result.failed} failed.`,
+      );
+    }
+    return result.failed > 0 ? 1 : 0;
+  } catch (error) {
+    console.error(`analyze-correlations: ${(error as Error).message} (database ${url})`);
+    return 1;
+  }
 }
 // ─────────────────────────────────────────────────────────────────────────────────────
 

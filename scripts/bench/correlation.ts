@@ -7,7 +7,7 @@ import { correlateCampaign } from '../../supabase/functions/_shared/domain/corre
 import { generateSuite } from '../../supabase/functions/_shared/domain/correlation/synthetic.ts';
 
 const suite = generateSuite(42, 200);
-const now = new Date('2030-01-01T00:00:00Z');
+const now = '2030-01-01T00:00:00Z';
 
 for (const campaign of suite.slice(0, 10)) correlateCampaign(campaign.campaign, { now }); // warm up the JIT
 

@@ -1092,6 +1092,29 @@ export type Database = {
           updated_at: string
         }
       }
+      revert_alert_action: {
+        Args: {
+          p_alert_id: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          campaign_id: string
+          action_type: string
+          title: string
+          description: string | null
+          occurred_at: string
+          metadata: Json
+          status: string
+          position: number
+          impact: string
+          completed_at: string | null
+          reverts_action_id: string | null
+          created_by: string | null
+          created_at: string
+          updated_at: string
+        }
+      }
       set_decision_gate: {
         Args: {
           p_assessment_id: string

@@ -1,0 +1,1 @@
+export { CorrelationTimeline } from './components/correlation-timeline';

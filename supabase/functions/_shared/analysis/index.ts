@@ -1,0 +1,21 @@
+/** Correlation analysis persistence: run the engine over database rows and write correlations, alerts and runs. */
+export {
+  type AnalysisTrigger,
+  type CampaignRunResult,
+  runAnalysis,
+  type RunAnalysisOptions,
+  type RunAnalysisResult,
+} from './run-analysis.ts';
+export {
+  type AlertInsert,
+  type AlertRecovery,
+  alertRow,
+  type AnalysisWindow,
+  analysisWindow,
+  correlationRow,
+  llmRunColumns,
+  pickSnapshotSeries,
+  recoveryFor,
+  toCampaignInput,
+  toDbStrength,
+} from './mapping.ts';
