@@ -20,6 +20,7 @@ import WebSocket from 'ws';
 import type { Database, TablesInsert } from '../src/lib/database.types.ts';
 import { type DeepSeekOptions, deepSeekOptionsFromEnv } from '../supabase/functions/_shared/ai/deepseek.ts';
 import { runAnalysis, type RunAnalysisResult } from '../supabase/functions/_shared/analysis/index.ts';
+import { generateRecommendations } from '../supabase/functions/_shared/recommendations/persist.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_WORKSPACE_ID, DEMO_WORKSPACE_NAME, type DemoPersonKey, type DemoRole, demoId } from './demo/ids.ts';
 import { createProgress, type ProgressMode } from './demo/progress.ts';
 import { buildDemoPlan, type CampaignKey, type DemoPlan, STORY, utcDate } from './demo/scenario.ts';
@@ -395,6 +396,9 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
         .map((c) => `${names.get(c.campaign_id) ?? c.campaign_id}: ${(c.error ?? 'unknown error').replace(/\s+/g, ' ').slice(0, 300)}`);
       throw new Error(`it failed for ${analysis.failed} campaign(s): ${failures.join('; ')}`);
     }
+
+    step = 'generating recommendations';
+    await generateRecommendations(db as unknown as SupabaseClient, { workspaceId: DEMO_WORKSPACE_ID, now });
 
     step = 'verifying the demo';
     progress.step('Verifying');

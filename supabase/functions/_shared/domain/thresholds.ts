@@ -84,6 +84,30 @@ export const DEFAULT_THRESHOLDS = {
     /** Needed approval days ÷ phase window above 1 is a medium bottleneck, above this is high. */
     approvalHighRatio: 1.5,
   },
+  recommendations: {
+    /** Performance is judged over the last this many days. */
+    windowDays: 14,
+    /** A campaign takes part in budget reallocation only with spend on at least this many of those days. */
+    minDataDays: 7,
+    /** …and at least this average daily spend (currency units): noise below it. */
+    minDailySpend: 10,
+    /** Reallocate only when the receiver's ROAS is at least this fraction above the giver's (0.25 = 25 %). */
+    minRoasGap: 0.25,
+    /** Hard constraint: one step moves at most this fraction of the giver's daily spend (0.2 = 20 %). */
+    maxShiftPct: 0.2,
+    /** Hard constraint: the giver keeps at least this fraction of its daily spend, whatever the steps. */
+    minDailyBudgetShare: 0.5,
+    /** Hard constraint: the receiver grows by at most this fraction of its daily spend per step. */
+    maxIncreasePct: 0.5,
+    /** A step smaller than this (currency units per day) is not worth proposing. */
+    minShiftAmount: 5,
+    /** A running phase with no measurable progress is extended by this fraction of its plan. */
+    extendUnknownProgressRatio: 0.3,
+    /** Assets are behind when delivered falls this fraction short of the pro-rata share due by now. */
+    assetsBehindTolerance: 0.2,
+    /** A negative alert suggests a revert recommendation from this confidence (0–1). */
+    minRevertConfidence: 0.7,
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends number ? number : Widen<T[K]> };

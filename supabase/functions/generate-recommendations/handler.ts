@@ -1,0 +1,78 @@
+// Generates the rule-based recommendations of one workspace. The caller's JWT proves membership (read through a
+// client carrying it, so RLS decides); the rows are then written with the service client, because recommendations
+// take no writes from users. The scheduler may call it with the service key and an explicit `now`.
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { z } from 'zod';
+import { DomainInputError } from '../_shared/domain/dates.ts';
+import { getEnv } from '../_shared/env.ts';
+import { bearerToken, errorResponse, handleOptions, HttpError, json, readJson } from '../_shared/http.ts';
+import {
+  generateRecommendations,
+  type GenerateRecommendationsOptions,
+  type GenerateRecommendationsResult,
+  WorkspaceNotFoundError,
+} from '../_shared/recommendations/persist.ts';
+import { createServiceClient, createUserClient } from '../_shared/supabase.ts';
+
+export const requestSchema = z
+  .object({
+    workspace_id: z.uuid({ error: 'workspace_id must be a workspace id (UUID)' }),
+    /** Evaluation instant (service role only; members always get "now"). */
+    now: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export interface GenerateRecommendationsDeps {
+  serviceClient?: () => SupabaseClient;
+  userClient?: (req: Request) => SupabaseClient;
+  /** The key that marks a caller as the scheduler (default SUPABASE_SERVICE_ROLE_KEY). */
+  serviceRoleKey?: string | null;
+  now?: () => Date;
+  generate?: (db: SupabaseClient, options: GenerateRecommendationsOptions) => Promise<GenerateRecommendationsResult>;
+}
+
+/** Throws 401 without a user, 404 when the caller is not a member of the workspace (it does not exist for them). */
+async function assertMember(client: SupabaseClient, token: string, workspaceId: string): Promise<void> {
+  const { data: userData } = await client.auth.getUser(token);
+  const userId = userData?.user?.id;
+  if (!userId) throw new HttpError(401, 'Sign in to generate recommendations');
+  const { data, error } = await client
+    .from('workspace_members')
+    .select('role')
+    .eq('workspace_id', workspaceId)
+    .eq('user_id', userId)
+    .maybeSingle();
+  if (error) throw new HttpError(502, 'Could not check your membership', error.message);
+  if (!data) throw new HttpError(404, 'Workspace not found');
+}
+
+export async function handler(req: Request, deps: GenerateRecommendationsDeps = {}): Promise<Response> {
+  const preflight = handleOptions(req);
+  if (preflight) return preflight;
+  if (req.method !== 'POST') return errorResponse(405, `Method ${req.method} not allowed; POST { workspace_id }`);
+  const token = bearerToken(req);
+  if (!token) return errorResponse(401, 'Sign in to generate recommendations');
+  try {
+    const parsed = requestSchema.safeParse(await readJson(req));
+    if (!parsed.success) return errorResponse(400, parsed.error.issues[0]?.message ?? 'Invalid request', parsed.error.issues);
+    const body = parsed.data;
+    const serviceKey = deps.serviceRoleKey === undefined ? getEnv('SUPABASE_SERVICE_ROLE_KEY') : deps.serviceRoleKey;
+    const isService = Boolean(serviceKey) && token === serviceKey;
+    const clock = deps.now ?? (() => new Date());
+    if (!isService) {
+      if (body.now) return errorResponse(403, 'Only the scheduler may set "now"');
+      await assertMember((deps.userClient ?? createUserClient)(req), token, body.workspace_id);
+    }
+    const now = body.now ? new Date(body.now).toISOString() : clock().toISOString();
+    const result = await (deps.generate ?? generateRecommendations)((deps.serviceClient ?? createServiceClient)(), {
+      workspaceId: body.workspace_id,
+      now,
+    });
+    return json(result);
+  } catch (error) {
+    if (error instanceof HttpError) return error.toResponse();
+    if (error instanceof WorkspaceNotFoundError) return errorResponse(404, 'Workspace not found');
+    if (error instanceof DomainInputError) return errorResponse(422, error.message, { field: error.field });
+    return errorResponse(500, 'Could not generate recommendations', (error as Error).message);
+  }
+}
