@@ -4,9 +4,13 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardFooter, CardHeader } from '@/components/ui/card';
 import type { AiAlert } from '@/lib/db';
 import { formatPercent, formatRelative } from '@/lib/format';
+import { cn } from '@/lib/utils';
 import { confidenceLabel, metricName, parseCorrelationData } from '../utils/alert-data';
 import { AlertActions } from './alert-actions';
 import { SeverityBadge } from './severity-badge';
+
+// A rise in CPA is bad news and a rise in sales good news: colour by the engine's impact, not the sign.
+const IMPACT_COLOUR = { positive: 'text-emerald-700', negative: 'text-red-700', neutral: 'text-foreground' } as const;
 
 /** One active alert in the dashboard: severity, title, what moved, confidence, and the one-click fix. */
 export function AlertCard({ alert, campaignName }: { alert: AiAlert; campaignName?: string }) {
@@ -46,7 +50,9 @@ export function AlertCard({ alert, campaignName }: { alert: AiAlert; campaignNam
           </div>
           <div>
             <dt className="text-xs text-muted-foreground">{metricName(data.metric)}</dt>
-            <dd className="font-semibold tabular-nums text-red-700">{formatPercent(data.change_pct, { signed: true })}</dd>
+            <dd className={cn('font-semibold tabular-nums', IMPACT_COLOUR[data.impact ?? 'neutral'])}>
+              {formatPercent(data.change_pct, { signed: true })}
+            </dd>
           </div>
           <div>
             <dt className="text-xs text-muted-foreground">After the action</dt>

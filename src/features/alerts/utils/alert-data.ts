@@ -39,6 +39,7 @@ export const correlationDataSchema = z
     rationale: z.array(z.string()).catch([]),
     strength: z.string().nullable().catch(null),
     direction: z.enum(['decrease', 'increase']).nullable().catch(null),
+    impact: z.enum(['positive', 'negative', 'neutral']).nullable().catch(null),
     onset_date: z.string().nullable().catch(null),
     observed_mean: num.nullable().catch(null),
     counterfactual_mean: num.nullable().catch(null),
