@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { createServer, type ViteDevServer } from 'vite';
 import WebSocket from 'ws';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo/ids.ts';
 import { REPO_ROOT, startLocalStack, type LocalStack } from './local-stack/index.ts';
 
 const SEED_SCRIPT = path.join(REPO_ROOT, 'scripts', 'seed-demo.ts');
@@ -73,7 +74,10 @@ try {
   process.exit(1);
 }
 const appUrl = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${vite.config.server.port}/`;
-console.log(`\nApp       ${appUrl}\nAPI       ${stack.url}\nReady in  ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
+console.log(`\nApp       ${appUrl}\nAPI       ${stack.url}`);
+// The credentials are printed on every start, not only after the first seed, so a presenter never has to hunt for them.
+console.log(`Sign in   ${DEMO_PEOPLE.map((p) => `${p.email} (${p.role})`).join(', ')}\n          password ${DEMO_PASSWORD}; the walkthrough is in DEMO.md`);
+console.log(`Ready in  ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl-C to stop.`);
 
 let stopping = false;
 async function shutdown() {
