@@ -116,13 +116,47 @@ describe('board writes', () => {
     expect(reverting?.metadata).toMatchObject({ previous_state: { creative_url: 'red_hero.jpg' }, new_state: { creative_url: 'blue_hero.jpg' } });
     expect((await cards()).find((c) => c.id === original.id)?.status).toBe('reverted');
 
-    // The "an existing card reverts it" path: move first, then link.
+    // The "an existing card reverts it" path: link and move in one call.
     const second = await addCard('Audience widened', 'completed', { action_type: 'audience_targeting' });
     const undo = await addCard('Audience narrowed back', 'completed', { action_type: 'audience_targeting' });
-    expect((await marketer.rpc('move_action_card', { p_action_id: second.id, p_status: 'reverted' })).error).toBeNull();
-    const link = await marketer.from('marketer_actions').update({ reverts_action_id: second.id }).eq('id', undo.id).select().single();
+    const link = await marketer.rpc('link_revert_card', { p_original_id: second.id, p_reverting_id: undo.id });
     expect(link.error).toBeNull();
     expect(link.data?.reverts_action_id).toBe(second.id);
+    expect((await cards()).find((c) => c.id === second.id)?.status).toBe('reverted');
+  });
+
+  it('links an existing reverting card atomically, refusing viewers, other campaigns, itself and a second revert', async () => {
+    const other = await marketer.from('campaigns').insert({ workspace_id: workspaceId, name: 'Autumn sale', objective: 'sales' }).select().single();
+    if (other.error) throw other.error;
+    const original = await addCard('Bid cap raised', 'completed', { action_type: 'bidding_change' });
+    const undo = await addCard('Bid cap lowered back', 'completed', { action_type: 'bidding_change' });
+    const elsewhere = await addCard('Other campaign bid cap', 'completed', { action_type: 'bidding_change', campaign_id: other.data.id });
+    const unchanged = async () => {
+      const all = await cards();
+      expect(all.find((c) => c.id === original.id)?.status).toBe('completed');
+      expect(all.find((c) => c.id === undo.id)?.reverts_action_id).toBeNull();
+      expect(all.find((c) => c.id === elsewhere.id)?.reverts_action_id).toBeNull();
+    };
+
+    const byViewer = await viewer.rpc('link_revert_card', { p_original_id: original.id, p_reverting_id: undo.id });
+    expect(byViewer.error?.code).toBe('42501');
+    const crossCampaign = await marketer.rpc('link_revert_card', { p_original_id: original.id, p_reverting_id: elsewhere.id });
+    expect(crossCampaign.error?.code).toBe('22023');
+    const itself = await marketer.rpc('link_revert_card', { p_original_id: original.id, p_reverting_id: original.id });
+    expect(itself.error?.code).toBe('22023');
+    await unchanged();
+
+    const { data, error } = await marketer.rpc('link_revert_card', { p_original_id: original.id, p_reverting_id: undo.id });
+    expect(error).toBeNull();
+    expect(data).toMatchObject({ id: undo.id, reverts_action_id: original.id });
+    const all = await cards();
+    expect(all.find((c) => c.id === original.id)?.status).toBe('reverted');
+    expect(buildBoardState(all).reverted.at(-1)).toBe(original.id);
+
+    const late = await addCard('Bid cap lowered again', 'completed', { action_type: 'bidding_change' });
+    const again = await marketer.rpc('link_revert_card', { p_original_id: original.id, p_reverting_id: late.id });
+    expect(again.error?.code).toBe('22023');
+    expect((await cards()).find((c) => c.id === late.id)?.reverts_action_id).toBeNull();
   });
 
   it('refuses a viewer at the database: no move, no create, no edit', async () => {
