@@ -556,6 +556,44 @@ export type Database = {
           },
         ]
       }
+      ingest_keys: {
+        Row: {
+          id: string
+          workspace_id: string
+          key_hash: string
+          label: string
+          created_by: string | null
+          created_at: string
+          revoked_at: string | null
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          key_hash: string
+          label: string
+          created_by?: string | null
+          created_at?: string
+          revoked_at?: string | null
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          key_hash?: string
+          label?: string
+          created_by?: string | null
+          created_at?: string
+          revoked_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ingest_keys_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       marketer_actions: {
         Row: {
           id: string
@@ -1014,6 +1052,13 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      create_ingest_key: {
+        Args: {
+          p_workspace_id: string
+          p_label: string
+        }
+        Returns: Json
+      }
       decide_recommendation: {
         Args: {
           p_recommendation_id: string
@@ -1044,6 +1089,30 @@ export type Database = {
         }
         Returns: boolean
       }
+      link_revert_card: {
+        Args: {
+          p_original_id: string
+          p_reverting_id: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          campaign_id: string
+          action_type: string
+          title: string
+          description: string | null
+          occurred_at: string
+          metadata: Json
+          status: string
+          position: number
+          impact: string
+          completed_at: string | null
+          reverts_action_id: string | null
+          created_by: string | null
+          created_at: string
+          updated_at: string
+        }
+      }
       move_action_card: {
         Args: {
           p_action_id: string
@@ -1068,6 +1137,32 @@ export type Database = {
           created_at: string
           updated_at: string
         }
+      }
+      replace_campaign_phases: {
+        Args: {
+          p_campaign_id: string
+          p_phases: Json
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          campaign_id: string
+          name: string
+          position: number
+          planned_start: string | null
+          planned_days: number
+          actual_start: string | null
+          actual_end: string | null
+          required_assets: number
+          delivered_assets: number
+          approvals_planned: number
+          approvals_actual: number
+          teams: string[]
+          tools: string[]
+          notes: string | null
+          created_at: string
+          updated_at: string
+        }[]
       }
       revert_action_card: {
         Args: {

@@ -10,24 +10,19 @@ export type PhasePlanRow = Pick<
 
 export interface SaveBlueprintInput {
   campaignId: string;
-  workspaceId: string;
   plannedLaunch: string | null;
   phases: PhasePlanRow[];
 }
 
 /**
- * Saves the execution blueprint of a draft: the planned launch, then the phase list replaced as a whole (a draft has
- * no execution logged yet, and replacing avoids name/position collisions while phases are renamed and reordered).
+ * Saves the execution blueprint of a draft: the phase list replaced as a whole in one atomic call (a draft has no
+ * execution logged yet, and replacing avoids name/position collisions while phases are renamed and reordered; the
+ * database refuses a campaign past its decision gate), then the planned launch, so a refused blueprint changes nothing.
  */
-export async function saveCampaignBlueprint({ campaignId, workspaceId, plannedLaunch, phases }: SaveBlueprintInput): Promise<void> {
-  const campaign = await supabase.from('campaigns').update({ planned_launch: plannedLaunch }).eq('id', campaignId).select('status').single();
-  if (campaign.error) throw campaign.error;
-  if (campaign.data.status !== 'draft') throw new Error('Only a draft’s blueprint can be replaced; this campaign is past its decision gate');
-  const removed = await supabase.from('campaign_phases').delete().eq('campaign_id', campaignId);
-  if (removed.error) throw removed.error;
-  const { error } = await supabase
-    .from('campaign_phases')
-    .insert(phases.map((p) => ({ ...p, campaign_id: campaignId, workspace_id: workspaceId })));
+export async function saveCampaignBlueprint({ campaignId, plannedLaunch, phases }: SaveBlueprintInput): Promise<void> {
+  const replaced = await supabase.rpc('replace_campaign_phases', { p_campaign_id: campaignId, p_phases: phases });
+  if (replaced.error) throw replaced.error;
+  const { error } = await supabase.from('campaigns').update({ planned_launch: plannedLaunch }).eq('id', campaignId);
   if (error) throw error;
 }
 

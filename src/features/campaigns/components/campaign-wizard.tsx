@@ -109,7 +109,7 @@ function WizardForm({ campaignId: savedId, initialValues, initialStep }: { campa
         return id;
       }
       if (!campaignId) return null;
-      if (step === 'blueprint') await saveBlueprint.mutateAsync({ campaignId, workspaceId: workspace.id, ...blueprintRows(values) });
+      if (step === 'blueprint') await saveBlueprint.mutateAsync({ campaignId, ...blueprintRows(values) });
       if (step === 'success') await saveSuccess.mutateAsync({ campaignId, success: successRow(values) });
       return campaignId;
     } catch {
