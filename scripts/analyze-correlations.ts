@@ -11,73 +11,17 @@
  *     Database mode: campaigns with actions in the last 48 h, last 7 days of data, written to correlations, ai_alerts
  *     and analysis_runs by `runAnalysis` (supabase/functions/_shared/analysis); see `mainDatabase`.
  *
- * Offline mode goes through `analyzeCampaign(input, options)`; database mode through `runAnalysis`, the same engine and enrichment.
+ * Offline mode goes through `analyzeCampaign(input, options)` (supabase/functions/_shared/analysis/analyze-campaign.ts);
+ * database mode through `runAnalysis`, which runs the same `analyzeCampaign` on database rows.
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import {
-  applyEnrichment,
-  type DeepSeekOptions,
-  deepSeekOptionsFromEnv,
-  type EnrichedFinding,
-  enrichFindings,
-  type LlmRun,
-} from '../supabase/functions/_shared/ai/deepseek.ts';
-import {
-  type BeforeAfterComparison,
-  type CampaignInputRaw,
-  campaignInputSchema,
-  correlateCampaign,
-  type CorrelationAlert,
-  type Diagnosis,
-} from '../supabase/functions/_shared/domain/correlation/index.ts';
-import type { ThresholdOverrides } from '../supabase/functions/_shared/domain/thresholds.ts';
+import { type DeepSeekOptions, deepSeekOptionsFromEnv } from '../supabase/functions/_shared/ai/deepseek.ts';
+import { analyzeCampaign, type CampaignAnalysis } from '../supabase/functions/_shared/analysis/analyze-campaign.ts';
+import { type CampaignInputRaw, campaignInputSchema, type CorrelationAlert } from '../supabase/functions/_shared/domain/correlation/index.ts';
 
-export interface AnalyzeOptions {
-  /** ISO timestamp stamped on alerts (detected_at). */
-  now: string;
-  /** Workspace threshold overrides (workspaces.settings.thresholds). */
-  thresholds?: ThresholdOverrides | null;
-  /** DeepSeek settings; null or no apiKey → rules only. */
-  deepseek?: DeepSeekOptions | null;
-}
-
-export interface CampaignAnalysis {
-  campaign_id: string;
-  /** 'llm' when at least one finding carries the model's validated explanation. */
-  source: 'rules' | 'llm';
-  findings: EnrichedFinding[];
-  alerts: CorrelationAlert[];
-  before_after: BeforeAfterComparison[];
-  diagnosis: Diagnosis;
-  /** For analysis_runs: model, tokens, latency, outcome (no_key / skipped when the model was not called). */
-  run: LlmRun;
-}
-
-/** Rules engine, then (when configured) DeepSeek enrichment; never throws on model failures. */
-export async function analyzeCampaign(input: CampaignInputRaw, options: AnalyzeOptions): Promise<CampaignAnalysis> {
-  const campaign = campaignInputSchema.parse(input);
-  const rules = correlateCampaign(campaign, { now: options.now, thresholds: options.thresholds });
-  const enrichment = await enrichFindings(
-    rules.findings,
-    {
-      campaign: { id: campaign.id, name: campaign.name, objective: campaign.objective },
-      actions: campaign.actions,
-      snapshots: campaign.snapshots,
-    },
-    options.deepseek ?? { apiKey: null },
-  );
-  return {
-    campaign_id: campaign.id,
-    source: enrichment.source,
-    findings: enrichment.findings,
-    alerts: applyEnrichment(rules.alerts, enrichment.findings),
-    before_after: rules.before_after,
-    diagnosis: rules.diagnosis,
-    run: enrichment.run,
-  };
-}
+export { analyzeCampaign, type AnalyzeOptions, type CampaignAnalysis } from '../supabase/functions/_shared/analysis/analyze-campaign.ts';
 
 /** The stable CLI alert shape. */
 export interface CliAlert {

@@ -5,4 +5,4 @@ export { FeasibilityPanel } from './components/feasibility-panel';
 export { useCampaigns } from './api/get-campaigns';
 export { useCampaign, type CampaignDetail } from './api/get-campaign';
 export { campaignKeys } from './keys';
-export { DECISION_LABELS, DECISION_VARIANTS, STATUS_LABELS, STATUS_VARIANTS, OBJECTIVE_LABELS } from './utils/labels';
+export { OBJECTIVE_LABELS } from './utils/labels';

@@ -1,4 +1,5 @@
 // HTTP helpers shared by every edge function: CORS, JSON answers and uniform error bodies.
+import type { z } from 'zod';
 
 /** The CORS headers the gateway and hosted Supabase use; browsers need them on every answer. */
 export const corsHeaders: Record<string, string> = {
@@ -61,4 +62,21 @@ export async function readJson(req: Request): Promise<Record<string, unknown>> {
 export function bearerToken(req: Request): string | null {
   const match = /^bearer\s+(.+)$/i.exec(req.headers.get('Authorization')?.trim() ?? '');
   return match ? match[1].trim() : null;
+}
+
+/**
+ * The opening every signed-in POST function shares: only POST (405 naming `usage`, e.g. "{ campaign_id }"), a bearer
+ * token (401 with `signIn`), and a JSON body valid for `schema` (400 with the zod issues). Throws HttpError otherwise.
+ */
+export async function readPostRequest<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  messages: { usage: string; signIn: string },
+): Promise<{ token: string; body: z.output<S> }> {
+  if (req.method !== 'POST') throw new HttpError(405, `Method ${req.method} not allowed; POST ${messages.usage}`);
+  const token = bearerToken(req);
+  if (!token) throw new HttpError(401, messages.signIn);
+  const parsed = schema.safeParse(await readJson(req));
+  if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid request', parsed.error.issues);
+  return { token, body: parsed.data };
 }

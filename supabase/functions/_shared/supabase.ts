@@ -1,7 +1,7 @@
 // Supabase clients for edge functions. The user client carries the caller's Authorization header, so every
 // query runs under the caller's RLS; the service client bypasses RLS and is only for work no user owns.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { requireEnv } from './env.ts';
+import { getEnv, requireEnv } from './env.ts';
 
 const serverAuth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
 
@@ -33,4 +33,12 @@ export function createServiceClient(): SupabaseClient {
     auth: serverAuth,
     realtime: realtimeOptions(),
   });
+}
+
+/**
+ * Whether the caller's bearer token is the service role key (the scheduler, or a script acting for no user).
+ * `serviceRoleKey` defaults to SUPABASE_SERVICE_ROLE_KEY; null means no caller counts as the service.
+ */
+export function isServiceRoleToken(token: string, serviceRoleKey: string | null | undefined = getEnv('SUPABASE_SERVICE_ROLE_KEY')): boolean {
+  return Boolean(serviceRoleKey) && token === serviceRoleKey;
 }

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { deepSeekOptionsFromEnv, type DeepSeekOptions } from '../_shared/ai/deepseek.ts';
 import { runAnalysis, type RunAnalysisOptions, type RunAnalysisResult } from '../_shared/analysis/index.ts';
 import { getEnv } from '../_shared/env.ts';
-import { bearerToken, errorResponse, handleOptions, HttpError, json, readJson } from '../_shared/http.ts';
-import { createServiceClient, createUserClient } from '../_shared/supabase.ts';
+import { errorResponse, handleOptions, HttpError, json, readPostRequest } from '../_shared/http.ts';
+import { createServiceClient, createUserClient, isServiceRoleToken } from '../_shared/supabase.ts';
 
 export const requestSchema = z
   .object({
@@ -68,15 +68,12 @@ async function memberScope(
 export async function handler(req: Request, deps: AnalyzeCorrelationsDeps = {}): Promise<Response> {
   const preflight = handleOptions(req);
   if (preflight) return preflight;
-  if (req.method !== 'POST') return errorResponse(405, `Method ${req.method} not allowed; POST { campaign_id } or { workspace_id }`);
-  const token = bearerToken(req);
-  if (!token) return errorResponse(401, 'Sign in to run the analysis');
   try {
-    const parsed = requestSchema.safeParse(await readJson(req));
-    if (!parsed.success) return errorResponse(400, parsed.error.issues[0]?.message ?? 'Invalid request', parsed.error.issues);
-    const body = parsed.data;
-    const serviceKey = deps.serviceRoleKey === undefined ? getEnv('SUPABASE_SERVICE_ROLE_KEY') : deps.serviceRoleKey;
-    const isService = Boolean(serviceKey) && token === serviceKey;
+    const { token, body } = await readPostRequest(req, requestSchema, {
+      usage: '{ campaign_id } or { workspace_id }',
+      signIn: 'Sign in to run the analysis',
+    });
+    const isService = isServiceRoleToken(token, deps.serviceRoleKey);
     const clock = deps.now ?? (() => new Date());
 
     let options: RunAnalysisOptions;

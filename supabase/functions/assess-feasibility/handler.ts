@@ -11,7 +11,7 @@ import {
 } from '../_shared/campaign-data.ts';
 import { DomainInputError } from '../_shared/domain/dates.ts';
 import { assessFeasibility, type FeasibilityReport } from '../_shared/domain/feasibility.ts';
-import { HttpError, bearerToken, errorResponse, handleOptions, json, readJson } from '../_shared/http.ts';
+import { HttpError, errorResponse, handleOptions, json, readPostRequest } from '../_shared/http.ts';
 import { createUserClient } from '../_shared/supabase.ts';
 
 /** The feasibility_assessments row written for a report. */
@@ -46,12 +46,9 @@ async function saveAsCaller(req: Request, row: AssessmentInsert): Promise<Record
 export async function handler(req: Request, deps: AssessFeasibilityDeps = {}): Promise<Response> {
   const preflight = handleOptions(req);
   if (preflight) return preflight;
-  if (req.method !== 'POST') return errorResponse(405, `Method ${req.method} not allowed; POST { campaign_id }`);
-  if (!bearerToken(req)) return errorResponse(401, 'Sign in to assess feasibility');
   try {
-    const parsed = campaignRequestSchema.safeParse(await readJson(req));
-    if (!parsed.success) return errorResponse(400, parsed.error.issues[0]?.message ?? 'Invalid request', parsed.error.issues);
-    const bundle = await (deps.loadCampaign ?? loadAsCaller)(req, parsed.data.campaign_id);
+    const { body } = await readPostRequest(req, campaignRequestSchema, { usage: '{ campaign_id }', signIn: 'Sign in to assess feasibility' });
+    const bundle = await (deps.loadCampaign ?? loadAsCaller)(req, body.campaign_id);
     if (!bundle) return errorResponse(404, 'Campaign not found');
     if (bundle.phases.length === 0) return errorResponse(422, 'This campaign has no phases yet: add its execution blueprint first');
     const report = assessFeasibility(

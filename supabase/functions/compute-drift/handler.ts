@@ -6,7 +6,7 @@ import { DataError, campaignRequestSchema, loadCampaignBundle, phaseRows, type C
 import { DomainInputError } from '../_shared/domain/dates.ts';
 import { computeDrift } from '../_shared/domain/drift.ts';
 import { compareIntentVsExecution } from '../_shared/domain/intent-vs-execution.ts';
-import { HttpError, bearerToken, errorResponse, handleOptions, json, readJson } from '../_shared/http.ts';
+import { HttpError, errorResponse, handleOptions, json, readPostRequest } from '../_shared/http.ts';
 import { createUserClient } from '../_shared/supabase.ts';
 
 export interface ComputeDriftDeps {
@@ -23,12 +23,9 @@ function loadAsCaller(req: Request, campaignId: string): Promise<CampaignBundle 
 export async function handler(req: Request, deps: ComputeDriftDeps = {}): Promise<Response> {
   const preflight = handleOptions(req);
   if (preflight) return preflight;
-  if (req.method !== 'POST') return errorResponse(405, `Method ${req.method} not allowed; POST { campaign_id }`);
-  if (!bearerToken(req)) return errorResponse(401, 'Sign in to compute drift');
   try {
-    const parsed = campaignRequestSchema.safeParse(await readJson(req));
-    if (!parsed.success) return errorResponse(400, parsed.error.issues[0]?.message ?? 'Invalid request', parsed.error.issues);
-    const bundle = await (deps.loadCampaign ?? loadAsCaller)(req, parsed.data.campaign_id);
+    const { body } = await readPostRequest(req, campaignRequestSchema, { usage: '{ campaign_id }', signIn: 'Sign in to compute drift' });
+    const bundle = await (deps.loadCampaign ?? loadAsCaller)(req, body.campaign_id);
     if (!bundle) return errorResponse(404, 'Campaign not found');
     if (bundle.phases.length === 0) return errorResponse(422, 'This campaign has no phases yet: add its execution blueprint first');
     const input = {

@@ -4,15 +4,14 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { DomainInputError } from '../_shared/domain/dates.ts';
-import { getEnv } from '../_shared/env.ts';
-import { bearerToken, errorResponse, handleOptions, HttpError, json, readJson } from '../_shared/http.ts';
+import { errorResponse, handleOptions, HttpError, json, readPostRequest } from '../_shared/http.ts';
 import {
   generateRecommendations,
   type GenerateRecommendationsOptions,
   type GenerateRecommendationsResult,
   WorkspaceNotFoundError,
 } from '../_shared/recommendations/persist.ts';
-import { createServiceClient, createUserClient } from '../_shared/supabase.ts';
+import { createServiceClient, createUserClient, isServiceRoleToken } from '../_shared/supabase.ts';
 
 export const requestSchema = z
   .object({
@@ -49,15 +48,9 @@ async function assertMember(client: SupabaseClient, token: string, workspaceId: 
 export async function handler(req: Request, deps: GenerateRecommendationsDeps = {}): Promise<Response> {
   const preflight = handleOptions(req);
   if (preflight) return preflight;
-  if (req.method !== 'POST') return errorResponse(405, `Method ${req.method} not allowed; POST { workspace_id }`);
-  const token = bearerToken(req);
-  if (!token) return errorResponse(401, 'Sign in to generate recommendations');
   try {
-    const parsed = requestSchema.safeParse(await readJson(req));
-    if (!parsed.success) return errorResponse(400, parsed.error.issues[0]?.message ?? 'Invalid request', parsed.error.issues);
-    const body = parsed.data;
-    const serviceKey = deps.serviceRoleKey === undefined ? getEnv('SUPABASE_SERVICE_ROLE_KEY') : deps.serviceRoleKey;
-    const isService = Boolean(serviceKey) && token === serviceKey;
+    const { token, body } = await readPostRequest(req, requestSchema, { usage: '{ workspace_id }', signIn: 'Sign in to generate recommendations' });
+    const isService = isServiceRoleToken(token, deps.serviceRoleKey);
     const clock = deps.now ?? (() => new Date());
     if (!isService) {
       if (body.now) return errorResponse(403, 'Only the scheduler may set "now"');

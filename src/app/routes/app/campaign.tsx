@@ -5,10 +5,11 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
-import { CampaignSummary, DECISION_LABELS, DECISION_VARIANTS, FeasibilityPanel, STATUS_LABELS, STATUS_VARIANTS, useCampaign } from '@/features/campaigns';
+import { CampaignSummary, FeasibilityPanel, useCampaign } from '@/features/campaigns';
 import { ExecutionSection } from '@/features/execution';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useDocumentTitle } from '@/hooks/use-document-title';
+import { DECISION_LABELS, DECISION_VARIANTS, STATUS_LABELS, STATUS_VARIANTS } from '@/lib/campaign-labels';
 import { errorMessage } from '@/lib/utils';
 
 /** A campaign: intent, feasibility and decision gate, execution tracker, drift, intent vs execution. */

@@ -4,10 +4,11 @@ import { DriftSeverityBadge } from '@/components/drift-severity-badge';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { DECISION_LABELS, DECISION_VARIANTS, STATUS_LABELS, STATUS_VARIANTS } from '@/lib/campaign-labels';
+import { driftSummary } from '@/lib/drift-summary';
 import { formatDate, formatDriftDays } from '@/lib/format';
 import type { CampaignWithPhases } from '../api/get-campaigns';
-import { driftSummary } from '../utils/drift-summary';
-import { DECISION_LABELS, DECISION_VARIANTS, OBJECTIVE_LABELS, STATUS_LABELS, STATUS_VARIANTS } from '../utils/labels';
+import { OBJECTIVE_LABELS } from '../utils/labels';
 
 /** The workspace's campaigns: status, objective, decision gate, drift so far, and the way in (drafts resume). */
 export function CampaignsTable({ campaigns, canWrite }: { campaigns: CampaignWithPhases[]; canWrite: boolean }) {

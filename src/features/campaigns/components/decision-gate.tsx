@@ -5,11 +5,12 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
+import { DECISION_LABELS, DECISION_VARIANTS } from '@/lib/campaign-labels';
 import { formatDateTime } from '@/lib/format';
 import { cn, errorMessage } from '@/lib/utils';
 import type { AssessmentWithDecider } from '../api/get-latest-assessment';
 import { useSetDecisionGate } from '../api/set-decision-gate';
-import { DECISION_HINTS, DECISION_LABELS, DECISION_VARIANTS } from '../utils/labels';
+import { DECISION_HINTS } from '../utils/labels';
 
 type Decision = 'proceed' | 'adjust' | 'pause';
 const DECISIONS: Decision[] = ['proceed', 'adjust', 'pause'];

@@ -7,11 +7,6 @@ export const PLATFORM_LABELS: Record<string, string> = { meta: 'Meta (Facebook +
 export const KPI_LABELS: Record<string, string> = { sales: 'Sales', roas: 'ROAS', cpa: 'CPA', engagement: 'Engagement' };
 export const KPI_UNITS: Record<string, string> = { sales: 'sales', roas: '× return on ad spend', cpa: 'cost per acquisition', engagement: 'engagement rate %' };
 
-export const STATUS_LABELS: Record<string, string> = { draft: 'Draft', planned: 'Planned', active: 'Active', completed: 'Completed', paused: 'Paused' };
-export const STATUS_VARIANTS: Record<string, Variant> = { draft: 'neutral', planned: 'info', active: 'success', completed: 'secondary', paused: 'warning' };
-
-export const DECISION_LABELS: Record<string, string> = { proceed: 'Proceed', adjust: 'Adjust', pause: 'Pause' };
-export const DECISION_VARIANTS: Record<string, Variant> = { proceed: 'success', adjust: 'warning', pause: 'danger' };
 export const DECISION_HINTS: Record<string, string> = {
   proceed: 'Run the plan as it stands.',
   adjust: 'Change the plan before launch.',

@@ -2,12 +2,6 @@ import type { BadgeProps } from '@/components/ui/badge';
 
 type Variant = NonNullable<BadgeProps['variant']>;
 
-export const STATUS_LABELS: Record<string, string> = { draft: 'Draft', planned: 'Planned', active: 'Active', completed: 'Completed', paused: 'Paused' };
-export const STATUS_VARIANTS: Record<string, Variant> = { draft: 'neutral', planned: 'info', active: 'success', completed: 'secondary', paused: 'warning' };
-
-export const DECISION_LABELS: Record<string, string> = { proceed: 'Proceed', adjust: 'Adjust', pause: 'Pause' };
-export const DECISION_VARIANTS: Record<string, Variant> = { proceed: 'success', adjust: 'warning', pause: 'danger' };
-
 export const ALERT_SEVERITIES = ['high', 'medium', 'low'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 export const ALERT_SEVERITY_LABELS: Record<AlertSeverity, string> = { high: 'High', medium: 'Medium', low: 'Low' };

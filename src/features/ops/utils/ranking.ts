@@ -2,8 +2,9 @@
  * The campaign ranking: every campaign with its 7-day performance, drift (from the domain rule, evaluated at `now`)
  * and active alerts, and the column sort of the table.
  */
-import { computeDrift, type DriftSeverity } from '@domain/drift.ts';
+import type { DriftSeverity } from '@domain/drift.ts';
 import type { CampaignPhase } from '@/lib/db';
+import { driftSummary, type DriftSummary } from '@/lib/drift-summary';
 import { inWindow, kpiWindows, oneSourcePerCampaign, type SnapshotRow, totalMetrics } from './metrics';
 
 export interface RankingCampaign {
@@ -21,13 +22,6 @@ export interface RankingCampaign {
 export interface RankingAlert {
   campaign_id: string;
   severity: string;
-}
-
-export interface CampaignDrift {
-  severity: DriftSeverity;
-  cumulativeDays: number;
-  startedPhases: number;
-  firstFailure: string | null;
 }
 
 export interface AlertCounts {
@@ -50,27 +44,8 @@ export interface RankingRow {
   roas: number | null;
   cpa: number | null;
   /** Null when the campaign has no phases or drift cannot be computed. */
-  drift: CampaignDrift | null;
+  drift: DriftSummary | null;
   alerts: AlertCounts;
-}
-
-/** Drift of one campaign at `now`, from the same domain rule as the campaign page; null without phases or on bad data. */
-export function campaignDrift(campaign: Pick<RankingCampaign, 'objective' | 'industry' | 'planned_launch'>, phases: readonly CampaignPhase[], now: Date): CampaignDrift | null {
-  if (phases.length === 0) return null;
-  try {
-    const report = computeDrift(
-      { campaign: { objective: campaign.objective as 'sales', industry: campaign.industry, planned_launch: campaign.planned_launch }, phases },
-      { now },
-    );
-    return {
-      severity: report.overall_severity,
-      cumulativeDays: report.cumulative_drift_days,
-      startedPhases: report.phases.filter((p) => p.state !== 'pending').length,
-      firstFailure: report.first_point_of_failure?.phase ?? null,
-    };
-  } catch {
-    return null;
-  }
 }
 
 /** Active alerts per campaign, by severity. */
@@ -116,7 +91,7 @@ export function buildRankingRows(
       conversions: totals?.conversions ?? null,
       roas: totals?.roas ?? null,
       cpa: totals?.cpa ?? null,
-      drift: campaignDrift(campaign, campaign.campaign_phases, now),
+      drift: driftSummary(campaign, campaign.campaign_phases, now),
       alerts: alertCounts.get(campaign.id) ?? { high: 0, medium: 0, low: 0, total: 0 },
     };
   });

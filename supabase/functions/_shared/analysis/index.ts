@@ -1,4 +1,5 @@
 /** Correlation analysis persistence: run the engine over database rows and write correlations, alerts and runs. */
+export { analyzeCampaign, type AnalyzeOptions, type CampaignAnalysis } from './analyze-campaign.ts';
 export {
   type AnalysisTrigger,
   type CampaignRunResult,

@@ -8,8 +8,8 @@
  * check the user's access first (the edge function does, through RLS).
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { applyEnrichment, type DeepSeekOptions, type EnrichedFinding, enrichFindings, type LlmRun } from '../ai/deepseek.ts';
-import { type CampaignCorrelation, campaignInputSchema, correlateCampaign } from '../domain/correlation/index.ts';
+import type { DeepSeekOptions, LlmRun } from '../ai/deepseek.ts';
+import { analyzeCampaign, type CampaignAnalysis } from './analyze-campaign.ts';
 import { resolveThresholds, type ThresholdOverrides } from '../domain/thresholds.ts';
 import {
   type ActionRowForAnalysis,
@@ -187,50 +187,27 @@ async function loadCampaignData(db: SupabaseClient, campaignId: string, window: 
   return { actions, snapshots, phases: check('load phases', phases) as PhaseRowForAnalysis[] };
 }
 
-interface CampaignOutcome {
-  correlation: CampaignCorrelation;
-  source: 'rules' | 'llm';
-  findings: EnrichedFinding[];
-  run: LlmRun;
-}
-
 /** Rules, then DeepSeek on the findings of actions inside the action window. Never throws on model failures. */
 async function analyse(
   campaign: CampaignRowForAnalysis,
   data: LoadedCampaign,
   opts: { now: string; window: AnalysisWindow; thresholds: ThresholdOverrides | null; deepseek: DeepSeekOptions | null },
-): Promise<CampaignOutcome> {
-  const input = campaignInputSchema.parse(toCampaignInput(campaign, data.actions, data.snapshots, data.phases));
-  const all = correlateCampaign(input, { now: opts.now, thresholds: opts.thresholds });
+): Promise<CampaignAnalysis> {
   const since = Date.parse(opts.window.actionsSince);
   const inWindow = new Set(data.actions.filter((a) => Date.parse(a.occurred_at) >= since).map((a) => a.id));
-  const correlation: CampaignCorrelation = {
-    ...all,
-    findings: all.findings.filter((f) => inWindow.has(f.action_id)),
-    alerts: all.alerts.filter((a) => inWindow.has(a.trigger_action_id)),
-  };
-  const enrichment = await enrichFindings(
-    correlation.findings,
-    {
-      campaign: { id: input.id, name: input.name, objective: input.objective },
-      actions: input.actions,
-      snapshots: input.snapshots,
-    },
-    opts.deepseek ?? { apiKey: null },
-  );
-  return {
-    correlation: { ...correlation, alerts: applyEnrichment(correlation.alerts, enrichment.findings) },
-    source: enrichment.source,
-    findings: enrichment.findings,
-    run: enrichment.run,
-  };
+  return analyzeCampaign(toCampaignInput(campaign, data.actions, data.snapshots, data.phases), {
+    now: opts.now,
+    thresholds: opts.thresholds,
+    deepseek: opts.deepseek,
+    includeAction: (actionId) => inWindow.has(actionId),
+  });
 }
 
 /** Writes one campaign's correlations and alerts; returns what was written. */
 async function persist(
   db: SupabaseClient,
   campaign: CampaignRowForAnalysis,
-  outcome: CampaignOutcome,
+  outcome: CampaignAnalysis,
   opts: { now: string; tolerance: number },
 ): Promise<Pick<CampaignRunResult, 'correlations_written' | 'alerts_written' | 'alerts_created' | 'alerts_resolved' | 'alerts_kept' | 'alert_ids'>> {
   const result = { correlations_written: 0, alerts_written: 0, alerts_created: 0, alerts_resolved: 0, alerts_kept: 0, alert_ids: [] as string[] };
@@ -245,7 +222,7 @@ async function persist(
     result.correlations_written = written.length;
   }
 
-  const alerts = outcome.correlation.alerts;
+  const alerts = outcome.alerts;
   if (alerts.length === 0) return result;
   const existing = check(
     'read existing alerts',
@@ -275,7 +252,7 @@ async function persist(
       workspaceId: campaign.workspace_id,
       correlationId: correlationIds.get(alert.finding_key) ?? null,
       tolerance: opts.tolerance,
-      diagnosis: outcome.correlation.diagnosis,
+      diagnosis: outcome.diagnosis,
     });
     if (previous) row.detected_at = previous.detected_at;
     const recovered = alert.correlation_data.recovered && 'recovery' in row.correlation_data;

@@ -108,6 +108,20 @@ export const DEFAULT_THRESHOLDS = {
     /** A negative alert suggests a revert recommendation from this confidence (0–1). */
     minRevertConfidence: 0.7,
   },
+  tracking: {
+    /** One ingest batch carries at most this many events. */
+    maxBatchEvents: 50,
+    /** Events older than this many days are refused (late replays would distort daily metrics). */
+    maxEventAgeDays: 7,
+    /** Events up to this many minutes in the future are accepted (client clock skew); later ones are refused. */
+    maxFutureSkewMinutes: 5,
+    /** A purchase worth more than this multiple of the median purchase value is flagged as an outlier. */
+    outlierMedianMultiple: 10,
+    /** Time-decay attribution: a touchpoint this many days before the conversion gets half the credit. */
+    timeDecayHalfLifeDays: 7,
+    /** Position-based attribution: share of the credit for the first and for the last touch (rest spread between). */
+    positionEndShare: 0.4,
+  },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends number ? number : Widen<T[K]> };

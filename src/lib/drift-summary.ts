@@ -9,8 +9,15 @@ export interface DriftSummary {
   firstFailure: string | null;
 }
 
-/** The list's one-line drift of a campaign, from the same domain rule the campaign page uses; null when it cannot be computed. */
-export function driftSummary(campaign: Pick<Campaign, 'objective' | 'industry' | 'planned_launch'>, phases: CampaignPhase[], now: Date = new Date()): DriftSummary | null {
+/**
+ * A campaign's one-line drift at `now` (campaign list, ops ranking), from the same domain rule the campaign page uses;
+ * null without phases or when the data cannot be evaluated.
+ */
+export function driftSummary(
+  campaign: Pick<Campaign, 'objective' | 'industry' | 'planned_launch'>,
+  phases: readonly CampaignPhase[],
+  now: Date = new Date(),
+): DriftSummary | null {
   if (phases.length === 0) return null;
   try {
     const report = computeDrift(
