@@ -100,6 +100,7 @@ async function makeTenant(label: string): Promise<Tenant> {
   const decision = await must(owner.from('recommendation_decisions').select('id').eq('recommendation_id', recommendation.id).single());
   const audit = await must(owner.from('audit_log').select('id').eq('workspace_id', ws.id).limit(1).single());
   const membership = await must(owner.from('workspace_members').select('id').eq('workspace_id', ws.id).single());
+  const ingestKey = (await must(owner.rpc('create_ingest_key', { p_workspace_id: ws.id, p_label: 'Website' }))) as { id: string };
 
   return {
     owner,
@@ -123,6 +124,7 @@ async function makeTenant(label: string): Promise<Tenant> {
       recommendation_decisions: decision.id,
       analysis_runs: run.id,
       audit_log: audit.id,
+      ingest_keys: ingestKey.id,
     },
   };
 }
@@ -148,6 +150,7 @@ function hostileInsert(table: TableName, victim: Tenant): Record<string, unknown
     recommendation_decisions: { workspace_id: ws, recommendation_id: victim.rows.recommendations, decision: 'rejected' },
     analysis_runs: { workspace_id: ws, trigger: 'manual' },
     audit_log: { workspace_id: ws, table_name: 'campaigns', action: 'DELETE' },
+    ingest_keys: { workspace_id: ws, key_hash: crypto.randomUUID().replace(/-/g, '').padEnd(64, '0'), label: 'hostile' },
   };
   return rows[table];
 }
@@ -170,6 +173,7 @@ const hostileUpdate: Record<TableName, Record<string, unknown>> = {
   recommendation_decisions: { note: 'pwned' },
   analysis_runs: { error: 'pwned' },
   audit_log: { table_name: 'pwned' },
+  ingest_keys: { revoked_at: '2026-01-01T00:00:00Z' },
 };
 
 const TABLES = Object.keys(hostileUpdate) as TableName[];

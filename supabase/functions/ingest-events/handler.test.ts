@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { handler, hashIngestKey, MAX_BODY_BYTES, RowRejectedError, type IngestStore, type TrackingEventRow } from './handler.ts';
+
+const WS = 'ws-1';
+const CAMPAIGN = '6f1c2a9e-3b7d-4c1e-9a51-1d2e3f4a5b6c';
+const PROMO_CAMPAIGN = '7a2d3b0f-4c8e-4d2f-8b62-2e3f4a5b6c7d';
+const FOREIGN_CAMPAIGN = '8b3e4c1a-5d9f-4e3a-9c73-3f4a5b6c7d8e';
+const KEY = 'mot_test_key';
+const REVOKED = 'mot_revoked_key';
+const now = () => new Date('2026-03-15T12:00:00Z');
+
+/** An in-memory store with the same idempotency as the table's unique (workspace_id, event_id). */
+async function memoryStore(options: { refuse?: (row: TrackingEventRow) => string | null } = {}) {
+  const keys = new Map([
+    [await hashIngestKey(KEY), { workspace_id: WS, revoked_at: null }],
+    [await hashIngestKey(REVOKED), { workspace_id: WS, revoked_at: '2026-03-01T00:00:00Z' }],
+  ]);
+  const rows: TrackingEventRow[] = [];
+  const calls: number[] = [];
+  const store: IngestStore = {
+    findKey: async (hash) => keys.get(hash) ?? null,
+    campaignsInWorkspace: async (ws, ids) => new Set(ids.filter((id) => ws === WS && [CAMPAIGN, PROMO_CAMPAIGN].includes(id))),
+    activePromoCodes: async (ws, codes) => new Map(codes.filter((c) => ws === WS && c === 'SPRING10').map((c) => [c, PROMO_CAMPAIGN])),
+    insertEvents: async (batch) => {
+      calls.push(batch.length);
+      for (const row of batch) {
+        const reason = options.refuse?.(row);
+        if (reason) throw new RowRejectedError(reason);
+      }
+      const fresh = batch.filter((r) => !rows.some((s) => s.workspace_id === r.workspace_id && s.event_id === r.event_id));
+      rows.push(...fresh);
+      return fresh.map((r) => r.event_id);
+    },
+  };
+  return { store, rows, calls };
+}
+
+function post(body: unknown, headers: Record<string, string> = { 'x-ingest-key': KEY }) {
+  return new Request('http://x/ingest-events', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+const event = (id: string, extra: Record<string, unknown> = {}) => ({
+  event_id: id, event_type: 'PageView', event_time: '2026-03-15T11:59:00Z', schema_version: 1, ...extra,
+});
+
+describe('ingest-events handler', () => {
+  it('accepts a valid batch with 202 and stores it once even when sent twice', async () => {
+    const { store, rows } = await memoryStore();
+    const batch = { events: [event('e1'), event('e2', { event_type: 'Purchase', value: 49.9, currency: 'usd', campaign_id: CAMPAIGN })] };
+    const first = await handler(post(batch), { store, now });
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    const second = await handler(post(batch), { store, now });
+    expect(await second.json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ workspace_id: WS, campaign_id: CAMPAIGN, currency: 'USD', value: 49.9, source: 'website' });
+  });
+
+  it('counts a repeated event_id inside one batch as a duplicate', async () => {
+    const { store, rows } = await memoryStore();
+    const res = await handler(post({ events: [event('same'), event('same')] }), { store, now });
+    expect(await res.json()).toEqual({ accepted: 1, duplicates: 1, rejected: [] });
+    expect(rows).toHaveLength(1);
+  });
+
+  it('attributes an event to the campaign of an active promo code', async () => {
+    const { store, rows } = await memoryStore();
+    await handler(post({ events: [event('p1', { event_type: 'Purchase', value: 20, promo_code: 'spring10' }), event('p2', { promo_code: 'UNKNOWN' })] }), { store, now });
+    expect(rows.map((r) => [r.event_id, r.campaign_id, r.source, r.promo_code])).toEqual([
+      ['p1', PROMO_CAMPAIGN, 'promo_code', 'SPRING10'],
+      ['p2', null, 'website', 'UNKNOWN'],
+    ]);
+  });
+
+  it('rejects bad events individually with their reasons and lands the rest', async () => {
+    const { store, rows } = await memoryStore();
+    const res = await handler(
+      post({
+        events: [
+          event('ok-1'),
+          event('no-value', { event_type: 'Purchase' }),
+          event('foreign', { campaign_id: FOREIGN_CAMPAIGN }),
+          event('old', { event_time: '2026-03-01T00:00:00Z' }),
+          event('ok-2', { value: 3 }),
+          { event_type: 'Lead' },
+        ],
+      }),
+      { store, now },
+    );
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [
+        { index: 1, reason: 'value: a Purchase needs a value' },
+        { index: 2, reason: 'campaign_id: no such campaign in this workspace' },
+        { index: 3, reason: 'event_time: older than 7 days' },
+        { index: 5, reason: 'event_id: event_id is required' },
+      ],
+    });
+    expect(rows.map((r) => r.event_id)).toEqual(['ok-1', 'ok-2']);
+  });
+
+  it('falls back to one insert per event when the database refuses the batch', async () => {
+    const { store, rows, calls } = await memoryStore({ refuse: (row) => (row.event_id === 'bad' ? 'violates check constraint' : null) });
+    const res = await handler(post({ events: [event('a'), event('bad'), event('c')] }), { store, now });
+    expect(await res.json()).toEqual({ accepted: 2, duplicates: 0, rejected: [{ index: 1, reason: 'refused by the database: violates check constraint' }] });
+    expect(rows.map((r) => r.event_id)).toEqual(['a', 'c']);
+    expect(calls).toEqual([3, 1, 1, 1]);
+  });
+
+  it('answers 401 for a missing, unknown or revoked key and stores nothing', async () => {
+    const { store, rows } = await memoryStore();
+    const batch = { events: [event('e1')] };
+    for (const headers of [{}, { 'x-ingest-key': 'mot_nope' }, { 'x-ingest-key': REVOKED }] as Record<string, string>[]) {
+      const res = await handler(post(batch, headers), { store, now });
+      expect(res.status).toBe(401);
+      expect((await res.json()).error).toMatch(/ingest key/);
+    }
+    expect(rows).toHaveLength(0);
+  });
+
+  it('takes the key from the body when the header is absent (sendBeacon cannot set headers)', async () => {
+    const { store, rows } = await memoryStore();
+    const req = new Request('http://x/ingest-events', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ key: KEY, events: [event('b1')] }) });
+    const res = await handler(req, { store, now });
+    expect(res.status).toBe(202);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('answers 400 for malformed bodies and 413 for oversized ones', async () => {
+    const { store } = await memoryStore();
+    const malformed = await handler(post('{"events": ['), { store, now });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error).toMatch(/Malformed JSON/);
+    expect((await handler(post({ events: [] }), { store, now })).status).toBe(400);
+    expect((await handler(post({ events: 'x' }), { store, now })).status).toBe(400);
+    expect((await handler(post([event('a')]), { store, now })).status).toBe(400);
+
+    const tooMany = await handler(post({ events: Array.from({ length: 51 }, (_, i) => event(`e${i}`)) }), { store, now });
+    expect(tooMany.status).toBe(413);
+    expect((await tooMany.json()).error).toBe('Too many events: at most 50 per batch, got 51');
+    const huge = await handler(post({ events: [event('a', { metadata: { blob: 'x'.repeat(MAX_BODY_BYTES) } })] }), { store, now });
+    expect(huge.status).toBe(413);
+  });
+
+  it('answers preflights allowing the key header, and 405 to other methods', async () => {
+    const preflight = await handler(new Request('http://x/ingest-events', { method: 'OPTIONS' }));
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('Access-Control-Allow-Headers')).toContain('x-ingest-key');
+    expect(preflight.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect((await handler(new Request('http://x/ingest-events'))).status).toBe(405);
+  });
+
+  it('answers 502 when the store is unreachable', async () => {
+    const { store } = await memoryStore();
+    const res = await handler(post({ events: [event('e1')] }), { store: { ...store, insertEvents: async () => { throw new Error('connection refused'); } }, now });
+    expect(res.status).toBe(502);
+  });
+});
