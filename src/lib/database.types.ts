@@ -1052,6 +1052,20 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      add_workspace_member: {
+        Args: {
+          p_workspace_id: string
+          p_email: string
+          p_role: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          user_id: string
+          role: string
+          created_at: string
+        }
+      }
       create_ingest_key: {
         Args: {
           p_workspace_id: string
