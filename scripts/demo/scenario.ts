@@ -628,7 +628,7 @@ export function buildDemoPlan(today: string): DemoPlan {
       description: 'ROAS held above 3 for a week: scale the winner by 50 %.',
       occurred_at: at(d(-7), '09:00'),
       status: 'completed',
-      impact: 'positive',
+      impact: 'neutral', // the analysis marks it positive from the data
       previous: { daily_budget: '$480' },
       next: { daily_budget: '$720' },
       adSets: ['Bestsellers — Advantage+'],
@@ -755,7 +755,7 @@ export function buildDemoPlan(today: string): DemoPlan {
       description: 'Updated main ad creative to test color psychology',
       occurred_at: at(d(-2), '10:00'),
       status: 'completed',
-      impact: 'negative',
+      impact: 'neutral', // the analysis marks it negative from the data
       previous: { creative_url: 'blue_hero.jpg' },
       next: { creative_url: 'red_hero.jpg' },
       adSets: ['ad_set_1', 'ad_set_2'],

@@ -66,6 +66,10 @@ describe('analysis over the seeded scenario', () => {
     expect(correlations?.map((c) => c.metric).sort()).toEqual(['conversions', 'cpa', 'revenue', 'roas', 'sales']);
     expect(alert.correlation_id).not.toBeNull();
 
+    // The board turns the card red from the evidence, not from anything the marketer set.
+    const { data: card } = await owner.from('marketer_actions').select('impact').eq('id', scenario.actionId).single();
+    expect(card?.impact).toBe('negative');
+
     const { data: runs } = await owner.from('analysis_runs').select('*').contains('campaign_ids', [scenario.campaignId]);
     expect(runs).toHaveLength(2);
     for (const run of runs ?? []) {

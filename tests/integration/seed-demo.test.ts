@@ -102,6 +102,13 @@ describe('npm run seed:demo', () => {
     expect(first.storyAlert.id).toBe(story[0].id);
   });
 
+  it("colours the story's cards from the analysis: the creative change red, the budget increase green", async () => {
+    const { data } = await serviceClient().from('marketer_actions').select('title, impact').eq('workspace_id', DEMO_WORKSPACE_ID);
+    const impactOf = (title: string) => data?.find((c) => c.title === title)?.impact;
+    expect(impactOf('Changed hero image from blue to red')).toBe('negative');
+    expect(impactOf('Increased daily budget from $480 to $720')).toBe('positive');
+  });
+
   it('leaves the same demo state when run a second time', async () => {
     const second = await seed();
     expect(second.people.map((p) => p.userId)).toEqual(first.people.map((p) => p.userId));

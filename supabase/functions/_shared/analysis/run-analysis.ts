@@ -203,6 +203,18 @@ async function analyse(
   });
 }
 
+/**
+ * Colours the board from the evidence: a card whose change the engine tied to a confident rise or drop gets that
+ * impact. Only cards still 'neutral' change, so a marketer's own judgement is never overwritten.
+ */
+async function markActionImpact(db: SupabaseClient, alerts: CampaignAnalysis['alerts']): Promise<void> {
+  for (const impact of ['positive', 'negative'] as const) {
+    const ids = [...new Set(alerts.filter((a) => a.impact === impact && a.trigger_action_id).map((a) => a.trigger_action_id))];
+    if (ids.length === 0) continue;
+    check('mark action impact', await db.from('marketer_actions').update({ impact }).in('id', ids).eq('impact', 'neutral'));
+  }
+}
+
 /** Writes one campaign's correlations and alerts; returns what was written. */
 async function persist(
   db: SupabaseClient,
@@ -224,6 +236,7 @@ async function persist(
 
   const alerts = outcome.alerts;
   if (alerts.length === 0) return result;
+  await markActionImpact(db, alerts);
   const existing = check(
     'read existing alerts',
     await db
