@@ -44,8 +44,6 @@ export function SignInForm() {
           autoComplete="email"
           placeholder="you@company.com"
           autoFocus
-          aria-invalid={!!errors.email}
-          aria-describedby={errors.email ? 'email-error' : undefined}
         />
       </FormField>
       <FormField id="password" label="Password" error={errors.password}>
@@ -54,8 +52,6 @@ export function SignInForm() {
           name="password"
           type="password"
           autoComplete="current-password"
-          aria-invalid={!!errors.password}
-          aria-describedby={errors.password ? 'password-error' : undefined}
         />
       </FormField>
       <Button type="submit" size="lg" className="w-full" loading={signIn.isPending}>

@@ -60,8 +60,6 @@ export function SignUpForm() {
           autoComplete="name"
           placeholder="Sarah Miller"
           autoFocus
-          aria-invalid={!!errors.fullName}
-          aria-describedby={errors.fullName ? 'fullName-error' : undefined}
         />
       </FormField>
       <FormField id="email" label="Work email" error={errors.email}>
@@ -71,8 +69,6 @@ export function SignUpForm() {
           type="email"
           autoComplete="email"
           placeholder="you@company.com"
-          aria-invalid={!!errors.email}
-          aria-describedby={errors.email ? 'email-error' : undefined}
         />
       </FormField>
       <FormField id="password" label="Password" hint="At least 8 characters." error={errors.password}>
@@ -81,8 +77,6 @@ export function SignUpForm() {
           name="password"
           type="password"
           autoComplete="new-password"
-          aria-invalid={!!errors.password}
-          aria-describedby={errors.password ? 'password-error' : 'password-hint'}
         />
       </FormField>
       <Button type="submit" size="lg" className="w-full" loading={signUp.isPending}>

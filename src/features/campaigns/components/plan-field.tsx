@@ -27,8 +27,6 @@ export function PlanField({
         id={id}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-invalid={!!error}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
         {...inputProps}
       />
     </FormField>

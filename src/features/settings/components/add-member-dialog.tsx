@@ -70,8 +70,6 @@ export function AddMemberDialog({ workspaceId, workspaceName }: { workspaceId: s
               autoComplete="off"
               placeholder="teammate@company.com"
               autoFocus
-              aria-invalid={!!errors.email || !!add.error}
-              aria-describedby={errors.email || add.error ? 'member-email-error' : undefined}
               onChange={() => add.error && add.reset()}
             />
           </FormField>

@@ -115,8 +115,6 @@ export function CreateIngestKeyDialog({ workspaceId }: { workspaceId: string }) 
                   defaultValue="Website"
                   maxLength={120}
                   autoFocus
-                  aria-invalid={!!labelError}
-                  aria-describedby={labelError ? 'ingest-key-label-error' : 'ingest-key-label-hint'}
                 />
               </FormField>
               <DialogFooter>

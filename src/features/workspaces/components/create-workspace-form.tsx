@@ -45,8 +45,6 @@ export function CreateWorkspaceForm({
           placeholder="Acme Growth Team"
           autoFocus
           maxLength={80}
-          aria-invalid={!!nameError}
-          aria-describedby={nameError ? 'workspace-name-error' : 'workspace-name-hint'}
         />
       </FormField>
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
