@@ -338,6 +338,7 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          utm_campaign: string | null
         }
         Insert: {
           id?: string
@@ -369,6 +370,7 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          utm_campaign?: string | null
         }
         Update: {
           id?: string
@@ -400,6 +402,7 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          utm_campaign?: string | null
         }
         Relationships: [
           {
@@ -679,54 +682,75 @@ export type Database = {
           workspace_id: string
           campaign_id: string
           date: string
-          sales: number
-          revenue: number
-          spend: number
+          sales: number | null
+          revenue: number | null
+          spend: number | null
           roas: number | null
           cpa: number | null
-          impressions: number
-          clicks: number
-          conversions: number
-          engagement: number
+          impressions: number | null
+          clicks: number | null
+          conversions: number | null
+          engagement: number | null
           data_source: string
           snapshot_time: string
           created_at: string
+          reach: number | null
+          link_clicks: number | null
+          leads: number | null
+          add_to_carts: number | null
+          ctr: number | null
+          cpm: number | null
+          updated_at: string
         }
         Insert: {
           id?: string
           workspace_id: string
           campaign_id: string
           date: string
-          sales?: number
-          revenue?: number
-          spend?: number
+          sales?: number | null
+          revenue?: number | null
+          spend?: number | null
           roas?: number | null
           cpa?: number | null
-          impressions?: number
-          clicks?: number
-          conversions?: number
-          engagement?: number
+          impressions?: number | null
+          clicks?: number | null
+          conversions?: number | null
+          engagement?: number | null
           data_source?: string
           snapshot_time?: string
           created_at?: string
+          reach?: number | null
+          link_clicks?: number | null
+          leads?: number | null
+          add_to_carts?: number | null
+          ctr?: number | null
+          cpm?: number | null
+          updated_at?: string
         }
         Update: {
           id?: string
           workspace_id?: string
           campaign_id?: string
           date?: string
-          sales?: number
-          revenue?: number
-          spend?: number
+          sales?: number | null
+          revenue?: number | null
+          spend?: number | null
           roas?: number | null
           cpa?: number | null
-          impressions?: number
-          clicks?: number
-          conversions?: number
-          engagement?: number
+          impressions?: number | null
+          clicks?: number | null
+          conversions?: number | null
+          engagement?: number | null
           data_source?: string
           snapshot_time?: string
           created_at?: string
+          reach?: number | null
+          link_clicks?: number | null
+          leads?: number | null
+          add_to_carts?: number | null
+          ctr?: number | null
+          cpm?: number | null
+          updated_at?: string
         }
         Relationships: [
           {
@@ -807,6 +831,72 @@ export type Database = {
           },
           {
             foreignKeyName: "promo_codes_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      quarantined_snapshots: {
+        Row: {
+          id: string
+          workspace_id: string
+          campaign_id: string
+          date: string
+          data_source: string
+          metrics: Json
+          reasons: Json
+          status: string
+          run_id: string | null
+          created_by: string | null
+          resolved_by: string | null
+          resolved_at: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          campaign_id: string
+          date: string
+          data_source: string
+          metrics: Json
+          reasons: Json
+          status?: string
+          run_id?: string | null
+          created_by?: string | null
+          resolved_by?: string | null
+          resolved_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          campaign_id?: string
+          date?: string
+          data_source?: string
+          metrics?: Json
+          reasons?: Json
+          status?: string
+          run_id?: string | null
+          created_by?: string | null
+          resolved_by?: string | null
+          resolved_at?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "quarantined_snapshots_campaign_id_fkey"
+            columns: ["campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "quarantined_snapshots_workspace_id_fkey"
             columns: ["workspace_id"]
             isOneToOne: false
             referencedRelation: "workspaces"
@@ -1028,6 +1118,8 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          time_zone: string
+          attribution_model: string
         }
         Insert: {
           id?: string
@@ -1036,6 +1128,8 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          time_zone?: string
+          attribution_model?: string
         }
         Update: {
           id?: string
@@ -1044,6 +1138,8 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          time_zone?: string
+          attribution_model?: string
         }
         Relationships: []
       }
@@ -1094,6 +1190,12 @@ export type Database = {
         Args: {
           ws: string
           roles: string[]
+        }
+        Returns: boolean
+      }
+      is_time_zone: {
+        Args: {
+          tz: string
         }
         Returns: boolean
       }
@@ -1260,6 +1362,7 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          utm_campaign: string | null
         }
       }
       shares_workspace_with: {

@@ -96,6 +96,13 @@ async function makeTenant(label: string): Promise<Tenant> {
       .single(),
   );
   const run = await must(svc.from('analysis_runs').insert({ workspace_id: ws.id, trigger: 'manual' }).select().single());
+  const quarantined = await must(
+    owner
+      .from('quarantined_snapshots')
+      .insert({ workspace_id: ws.id, campaign_id: campaign.id, date: '2026-11-02', data_source: 'csv', metrics: { clicks: 9, impressions: 1 }, reasons: [{ check: 'clicks_above_impressions', message: 'x' }] })
+      .select()
+      .single(),
+  );
   await must(owner.rpc('decide_recommendation', { p_recommendation_id: recommendation.id, p_decision: 'accepted' }));
   const decision = await must(owner.from('recommendation_decisions').select('id').eq('recommendation_id', recommendation.id).single());
   const audit = await must(owner.from('audit_log').select('id').eq('workspace_id', ws.id).limit(1).single());
@@ -125,6 +132,7 @@ async function makeTenant(label: string): Promise<Tenant> {
       analysis_runs: run.id,
       audit_log: audit.id,
       ingest_keys: ingestKey.id,
+      quarantined_snapshots: quarantined.id,
     },
   };
 }
@@ -151,6 +159,7 @@ function hostileInsert(table: TableName, victim: Tenant): Record<string, unknown
     analysis_runs: { workspace_id: ws, trigger: 'manual' },
     audit_log: { workspace_id: ws, table_name: 'campaigns', action: 'DELETE' },
     ingest_keys: { workspace_id: ws, key_hash: crypto.randomUUID().replace(/-/g, '').padEnd(64, '0'), label: 'hostile' },
+    quarantined_snapshots: { workspace_id: ws, campaign_id: campaign, date: '2026-10-02', data_source: 'csv', metrics: {}, reasons: [{ check: 'negative_value' }] },
   };
   return rows[table];
 }
@@ -174,6 +183,7 @@ const hostileUpdate: Record<TableName, Record<string, unknown>> = {
   analysis_runs: { error: 'pwned' },
   audit_log: { table_name: 'pwned' },
   ingest_keys: { revoked_at: '2026-01-01T00:00:00Z' },
+  quarantined_snapshots: { status: 'discarded' },
 };
 
 const TABLES = Object.keys(hostileUpdate) as TableName[];
