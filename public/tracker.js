@@ -1,12 +1,12 @@
 /* Marketing Ops Tracker snippet (ES2017, no build). MOT.init({ endpoint, workspaceKey, campaignId?, pixel?, pageView? });
-   MOT.track(type, { value, currency, promo_code, metadata }). Each event has its own event_id: the server stores it
-   once; a failed send is not retried. */
+   MOT.track(type, { value, currency, promo_code, metadata }). Each event_id is stored once; no retries. */
 (function (w) {
   'use strict';
   var STORE = 'mot_ctx';
   var UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term'];
   var cfg = null;
   var ctx = {};
+  var vid = null; // visitor id
   var queue = [];
   var timer = null;
 
@@ -20,7 +20,7 @@
     return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
   }
 
-  // utm_*, ?promo= and ?mot_campaign= from the landing URL, kept for later pages until a new landing replaces them.
+  // utm_*, ?promo=, ?mot_campaign= from the landing URL, kept until a new landing replaces them.
   function capture() {
     var q = new URLSearchParams(w.location.search);
     var found = {};
@@ -32,12 +32,14 @@
     try {
       if (any) w.localStorage.setItem(STORE, JSON.stringify(found));
       ctx = any ? found : JSON.parse(w.localStorage.getItem(STORE)) || {};
+      vid = w.localStorage.getItem('mot_vid') || uuid();
+      w.localStorage.setItem('mot_vid', vid);
     } catch (e) { ctx = found; }
   }
 
   function send(events) {
     var body = JSON.stringify({ key: cfg.workspaceKey, events: events });
-    // text/plain: a "simple" request (no preflight), which sendBeacon accepts; the key rides in the body.
+    // text/plain: a "simple" request sendBeacon accepts; the key rides in the body.
     var blob = new Blob([body], { type: 'text/plain' });
     if (w.navigator.sendBeacon && w.navigator.sendBeacon(cfg.endpoint, blob)) return;
     w.fetch(cfg.endpoint, { method: 'POST', body: blob, keepalive: true, credentials: 'omit' }).catch(function () {});
@@ -56,6 +58,7 @@
     UTM.forEach(function (k) { if (ctx[k]) utm[k] = ctx[k]; });
     if (Object.keys(utm).length) meta.utm = utm;
     meta.page = w.location.pathname;
+    if (vid) meta.visitor_id = vid;
     if (w.document.referrer) meta.referrer = w.document.referrer.slice(0, 256);
     var ev = {
       event_id: opts.event_id || uuid(),
@@ -70,7 +73,7 @@
     if (promo) ev.promo_code = String(promo);
     var campaign = opts.campaign_id || cfg.campaignId || ctx.mot_campaign;
     if (campaign) ev.campaign_id = campaign;
-    // Same id to the Meta Pixel so Meta can deduplicate against server events.
+    // Same id to the Meta Pixel, so Meta deduplicates.
     if (cfg.pixel && typeof w.fbq === 'function') {
       w.fbq('track', type, ev.value != null ? { value: ev.value, currency: ev.currency } : {}, { eventID: ev.event_id });
     }

@@ -121,6 +121,20 @@ export const DEFAULT_THRESHOLDS = {
     timeDecayHalfLifeDays: 7,
     /** Position-based attribution: share of the credit for the first and for the last touch (rest spread between). */
     positionEndShare: 0.4,
+    /** A visit counts as a touch of the conversion at most this many days before it (attribution lookback). */
+    attributionLookbackDays: 30,
+  },
+  dataQuality: {
+    /** A daily value above this multiple of the campaign's usual level (its history's 90th percentile) is an outlier. */
+    outlierMultiple: 10,
+    /** The usual level needs at least this many earlier days of the same campaign and source. */
+    outlierMinHistoryDays: 7,
+    /** History looked at: this many days before the row's date. */
+    outlierHistoryDays: 28,
+    /** Below this value (in the metric's own unit) nothing is an outlier: 0 → 3 sales is not an anomaly. */
+    outlierMinValue: 50,
+    /** A day counts as in the future when it starts after today in the workspace's time zone plus this many days. */
+    maxFutureDays: 0,
   },
 } as const;
 
