@@ -8,7 +8,7 @@ import { createGateway, type RealtimeLike } from './gateway.ts';
 import { makeKeys } from './keys.ts';
 import { applyMigrations } from './migrations.ts';
 import { preferredPort } from './ports.ts';
-import { startAnalysisScheduler } from './scheduler.ts';
+import { startAnalysisScheduler, startRollUpScheduler } from './scheduler.ts';
 import { startPostgrest, type PostgrestProcess } from './postgrest.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -195,6 +195,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     // Stand-in for the pg_cron schedule of hosted projects (LOCAL_STACK_ANALYZE_EVERY_MS; 0 disables).
     const scheduler = startAnalysisScheduler({ url, serviceRoleKey: keys.serviceRoleKey, log });
     cleanups.push(() => scheduler.stop());
+    const rollUps = startRollUpScheduler({ url, serviceRoleKey: keys.serviceRoleKey, log });
+    cleanups.push(() => rollUps.stop());
 
     if (opts.writeEnvFile ?? process.env.LOCAL_STACK_WRITE_ENV !== '0') {
       writeFileSync(

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyzeEveryMs, DEFAULT_ANALYZE_EVERY_MS, startAnalysisScheduler } from './scheduler.ts';
+import { analyzeEveryMs, DEFAULT_ANALYZE_EVERY_MS, DEFAULT_ROLLUP_EVERY_MS, rollUpEveryMs, startAnalysisScheduler, startRollUpScheduler } from './scheduler.ts';
 
 describe('analyzeEveryMs', () => {
   it('defaults to 4 hours, takes an override, and 0 disables', () => {
@@ -44,5 +44,26 @@ describe('startAnalysisScheduler', () => {
     await vi.advanceTimersByTimeAsync(10 * DEFAULT_ANALYZE_EVERY_MS);
     scheduler.stop();
     expect(called).toBe(0);
+  });
+});
+
+describe('startRollUpScheduler', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('calls roll-up-website hourly by default, with the service key', async () => {
+    expect(rollUpEveryMs({})).toBe(DEFAULT_ROLLUP_EVERY_MS);
+    expect(rollUpEveryMs({ LOCAL_STACK_ROLLUP_EVERY_MS: '0' })).toBe(0);
+    vi.useFakeTimers();
+    const urls: string[] = [];
+    const logs: string[] = [];
+    const fakeFetch = (async (url: string) => {
+      urls.push(url);
+      return new Response(JSON.stringify({ workspaces: [{ written: 2 }, { written: 1 }] }), { status: 200 });
+    }) as unknown as typeof fetch;
+    const scheduler = startRollUpScheduler({ url: 'http://127.0.0.1:1', serviceRoleKey: 'svc', fetch: fakeFetch, log: (m) => logs.push(m) });
+    await vi.advanceTimersByTimeAsync(DEFAULT_ROLLUP_EVERY_MS + 10);
+    scheduler.stop();
+    expect(urls).toEqual(['http://127.0.0.1:1/functions/v1/roll-up-website']);
+    expect(logs.at(-1)).toBe('scheduled website roll-up: 2 workspace(s), 3 snapshot(s) written');
   });
 });

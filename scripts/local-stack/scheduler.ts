@@ -1,10 +1,12 @@
 /**
- * The local stack's stand-in for pg_cron + pg_net (migration 20261121000920): every 4 hours it calls the
- * analyze-correlations edge function with the service key, as the hosted schedule does. LOCAL_STACK_ANALYZE_EVERY_MS
- * overrides the period; 0 turns it off. A run still in progress is never overlapped.
+ * The local stack's stand-in for pg_cron + pg_net: every 4 hours it calls the analyze-correlations edge function
+ * (migration 20261121000920), every hour roll-up-website (migration 20261201030200), with the service key, as the
+ * hosted schedules do. LOCAL_STACK_ANALYZE_EVERY_MS / LOCAL_STACK_ROLLUP_EVERY_MS override the periods; 0 turns one
+ * off. A run still in progress is never overlapped.
  */
 
 export const DEFAULT_ANALYZE_EVERY_MS = 4 * 60 * 60 * 1000;
+export const DEFAULT_ROLLUP_EVERY_MS = 60 * 60 * 1000;
 
 export interface AnalysisSchedulerOptions {
   /** Gateway URL, e.g. http://127.0.0.1:54321. */
@@ -24,15 +26,38 @@ export interface AnalysisScheduler {
 
 /** The period from LOCAL_STACK_ANALYZE_EVERY_MS (ms; 0 disables), else 4 hours. */
 export function analyzeEveryMs(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.LOCAL_STACK_ANALYZE_EVERY_MS;
-  if (raw === undefined || raw.trim() === '') return DEFAULT_ANALYZE_EVERY_MS;
+  return periodFrom(env.LOCAL_STACK_ANALYZE_EVERY_MS, DEFAULT_ANALYZE_EVERY_MS);
+}
+
+/** The period from LOCAL_STACK_ROLLUP_EVERY_MS (ms; 0 disables), else 1 hour. */
+export function rollUpEveryMs(env: Record<string, string | undefined> = process.env): number {
+  return periodFrom(env.LOCAL_STACK_ROLLUP_EVERY_MS, DEFAULT_ROLLUP_EVERY_MS);
+}
+
+function periodFrom(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   return Number.isFinite(value) && value > 0 ? value : 0;
 }
 
 export function startAnalysisScheduler(opts: AnalysisSchedulerOptions): AnalysisScheduler {
+  return startFunctionSchedule('analyze-correlations', { ...opts, everyMs: opts.everyMs ?? analyzeEveryMs() }, (body) => {
+    const b = body as { campaigns?: unknown[]; alerts_created?: number } | null;
+    return `scheduled analysis: ${b?.campaigns?.length ?? 0} campaign(s), ${b?.alerts_created ?? 0} new alert(s)`;
+  });
+}
+
+/** The hourly website roll-up (website and promo-code events → daily snapshots). */
+export function startRollUpScheduler(opts: AnalysisSchedulerOptions): AnalysisScheduler {
+  return startFunctionSchedule('roll-up-website', { ...opts, everyMs: opts.everyMs ?? rollUpEveryMs() }, (body) => {
+    const ws = ((body as { workspaces?: { written?: number }[] } | null)?.workspaces ?? []);
+    return `scheduled website roll-up: ${ws.length} workspace(s), ${ws.reduce((s, w) => s + (w.written ?? 0), 0)} snapshot(s) written`;
+  });
+}
+
+function startFunctionSchedule(name: string, opts: AnalysisSchedulerOptions & { everyMs: number }, summary: (body: unknown) => string): AnalysisScheduler {
   const log = opts.log ?? (() => undefined);
-  const everyMs = opts.everyMs ?? analyzeEveryMs();
+  const everyMs = opts.everyMs;
   const doFetch = opts.fetch ?? fetch;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -41,7 +66,7 @@ export function startAnalysisScheduler(opts: AnalysisSchedulerOptions): Analysis
     if (running) return running;
     running = (async () => {
       try {
-        const res = await doFetch(`${opts.url}/functions/v1/analyze-correlations`, {
+        const res = await doFetch(`${opts.url}/functions/v1/${name}`, {
           method: 'POST',
           headers: {
             Authorization: `Bearer ${opts.serviceRoleKey}`,
@@ -50,11 +75,11 @@ export function startAnalysisScheduler(opts: AnalysisSchedulerOptions): Analysis
           },
           body: JSON.stringify({ trigger: 'schedule' }),
         });
-        const body = (await res.json().catch(() => null)) as { campaigns?: unknown[]; alerts_created?: number; error?: string } | null;
-        if (res.ok) log(`scheduled analysis: ${body?.campaigns?.length ?? 0} campaign(s), ${body?.alerts_created ?? 0} new alert(s)`);
-        else log(`scheduled analysis failed: HTTP ${res.status} ${body?.error ?? ''}`.trim());
+        const body = (await res.json().catch(() => null)) as { error?: string } | null;
+        if (res.ok) log(summary(body));
+        else log(`scheduled ${name} failed: HTTP ${res.status} ${body?.error ?? ''}`.trim());
       } catch (error) {
-        if (!stopped) log(`scheduled analysis failed: ${(error as Error).message}`);
+        if (!stopped) log(`scheduled ${name} failed: ${(error as Error).message}`);
       } finally {
         running = null;
       }
@@ -64,7 +89,7 @@ export function startAnalysisScheduler(opts: AnalysisSchedulerOptions): Analysis
 
   const timer = everyMs > 0 ? setInterval(() => void runNow(), everyMs) : null;
   timer?.unref?.();
-  if (timer) log(`correlation analysis scheduled every ${Math.round(everyMs / 60_000)} min`);
+  if (timer) log(`${name} scheduled every ${Math.round(everyMs / 60_000)} min`);
   return {
     runNow,
     stop() {

@@ -5,10 +5,13 @@
 // `rejected` with a reason, good ones land. Writes go through the service client because no user is involved;
 // the key decides the workspace, and every campaign an event names or reaches by promo code must belong to it.
 // Ingest is idempotent: (workspace_id, event_id) is unique and duplicates are skipped, so a retried batch is safe.
+// After storing, the days the new events fall on are rolled up into 'website' snapshots before answering, so a KPI
+// reflects a sale as soon as its beacon is accepted; a failed roll-up never fails the ingest (the schedule retries).
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { DEFAULT_THRESHOLDS } from '../_shared/domain/thresholds.ts';
 import { validateTrackingEvent, type TrackingEvent, type TrackingEventSource } from '../_shared/domain/tracking-events.ts';
 import { HttpError, corsHeaders, errorResponse, json } from '../_shared/http.ts';
+import { rollUpWebsite } from '../_shared/sources/website/roll-up.ts';
 import { createServiceClient } from '../_shared/supabase.ts';
 
 /** A batch body larger than this is refused with 413 before parsing. */
@@ -60,6 +63,12 @@ export interface IngestEventsDeps {
   store?: IngestStore;
   /** The moment of ingest (default: the clock). */
   now?: () => Date;
+  /** Rolls up the workspace's days of these event times (default: the website roll-up on the service client). */
+  rollUp?: ((workspaceId: string, eventTimes: string[]) => Promise<void>) | null;
+}
+
+async function defaultRollUp(workspaceId: string, eventTimes: string[]): Promise<void> {
+  await rollUpWebsite(createServiceClient(), { workspaceId, instants: eventTimes, runId: 'website:ingest' });
 }
 
 export interface IngestResult {
@@ -160,7 +169,7 @@ async function insertWithFallback(store: IngestStore, rows: TrackingEventRow[]):
   return { inserted, refused };
 }
 
-async function ingest(req: Request, store: IngestStore, now: Date): Promise<IngestResult> {
+async function ingest(req: Request, store: IngestStore, now: Date, rollUp: IngestEventsDeps['rollUp']): Promise<IngestResult> {
   const batch = parseBatch(await readLimitedBody(req));
   const key = req.headers.get('x-ingest-key')?.trim() || batch.key;
   if (!key) throw new HttpError(401, 'Missing ingest key: send it in the x-ingest-key header');
@@ -220,6 +229,10 @@ async function ingest(req: Request, store: IngestStore, now: Date): Promise<Inge
     if (reason) rejected.push({ index, reason });
     else if (!inserted.has(row.event_id)) duplicates += 1;
   }
+  if (rollUp && inserted.size > 0) {
+    const times = rows.filter((r) => inserted.has(r.row.event_id)).map((r) => r.row.event_time);
+    await rollUp(workspaceId, times).catch((error: unknown) => console.error(`website roll-up after ingest failed: ${(error as Error).message}`));
+  }
   return { accepted: inserted.size, duplicates, rejected: rejected.sort((a, b) => a.index - b.index) };
 }
 
@@ -227,7 +240,9 @@ export async function handler(req: Request, deps: IngestEventsDeps = {}): Promis
   if (req.method === 'OPTIONS') return new Response('ok', { status: 200, headers: { ...corsHeaders, ...ingestCors } });
   if (req.method !== 'POST') return json({ error: `Method ${req.method} not allowed; POST { "events": [ … ] }` }, 405, ingestCors);
   try {
-    const result = await ingest(req, deps.store ?? serviceStore(), (deps.now ?? (() => new Date()))());
+    // A test's own store gets no roll-up unless it asks for one.
+    const rollUp = deps.rollUp !== undefined ? deps.rollUp : deps.store ? null : defaultRollUp;
+    const result = await ingest(req, deps.store ?? serviceStore(), (deps.now ?? (() => new Date()))(), rollUp);
     return json(result, 202, ingestCors);
   } catch (error) {
     if (error instanceof HttpError) return json(error.details === undefined ? { error: error.message } : { error: error.message, details: error.details }, error.status, ingestCors);
