@@ -31,7 +31,7 @@ function ingest(events: unknown[], key: string): Promise<Response> {
   return fetch(`${stack().url}/functions/v1/ingest-events`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-ingest-key': key }, body: JSON.stringify({ events }) });
 }
 
-function rollUp(client: Client, body: unknown) {
+function rollUp(client: Client, body: Record<string, unknown>) {
   return client.functions.invoke('roll-up-website', { body });
 }
 

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { AiAlert, MarketerAction } from '@/lib/db';
+import { mergeBySource } from '@domain/metric-sources.ts';
 import { supabase } from '@/lib/supabase';
 import { alertKeys } from '../keys';
 import { parseCorrelationData } from '../utils/alert-data';
@@ -39,16 +40,11 @@ export async function getAlert(alertId: string): Promise<AlertDetailData | null>
   if (actions.error) throw actions.error;
   if (snapshots.error) throw snapshots.error;
 
-  // One data source (the one covering most days), as the analysis does: sources are never summed.
-  const counts = new Map<string, number>();
-  for (const s of snapshots.data) counts.set(s.data_source, (counts.get(s.data_source) ?? 0) + 1);
-  const source = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const laterValues = snapshots.data
-    .filter((s) => s.data_source === source)
-    .map((s) => {
-      const raw = (s as Record<string, unknown>)[metric];
-      return { date: s.date, value: raw === null || raw === undefined ? null : Number(raw) };
-    });
+  // Each metric from the source that counts for it (domain rule), as the analysis reads it: sources never summed.
+  const laterValues = mergeBySource(snapshots.data).map((d) => {
+    const raw = (d as Record<string, unknown>)[metric];
+    return { date: d.date, value: raw === null || raw === undefined ? null : Number(raw) };
+  });
 
   const byId = new Map((actions.data as AlertAction[]).map((a) => [a.id, a]));
   return {

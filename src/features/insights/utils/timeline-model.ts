@@ -4,6 +4,8 @@
  * are fractions (0–1) of the time axis and of each metric's own scale, so the component only multiplies by pixels.
  */
 
+import { mergeBySource } from '@domain/metric-sources.ts';
+
 const DAY_MS = 86_400_000;
 
 export interface TimelineAction {
@@ -94,12 +96,9 @@ function num(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** One data source per campaign (the one with the most days): sources report the same sales and are never summed. */
-export function oneSourcePerDay(snapshots: readonly TimelineSnapshot[]): TimelineSnapshot[] {
-  const counts = new Map<string, number>();
-  for (const s of snapshots) counts.set(s.data_source, (counts.get(s.data_source) ?? 0) + 1);
-  const source = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return snapshots.filter((s) => s.data_source === source).sort((a, b) => a.date.localeCompare(b.date));
+/** The campaign's days with each metric from the source that counts for it (domain rule; sources never summed). */
+export function countedDays(snapshots: readonly TimelineSnapshot[]): TimelineSnapshot[] {
+  return mergeBySource(snapshots).map((d) => ({ ...d, data_source: 'counted' }));
 }
 
 /** Order in which correlated metrics are drawn: money first, then a count, so two lines rarely sit on each other. */
@@ -138,7 +137,7 @@ export function buildTimelineModel(input: {
   correlations: readonly TimelineCorrelation[];
   metrics: readonly string[];
 }): TimelineModel | null {
-  const rows = oneSourcePerDay(input.snapshots);
+  const rows = countedDays(input.snapshots);
   const actions = input.actions.filter((a) => a.status !== 'planned' && Number.isFinite(Date.parse(a.occurred_at)));
   const times = [...rows.map((r) => dayStart(r.date)), ...actions.map((a) => Math.floor(Date.parse(a.occurred_at) / DAY_MS) * DAY_MS)];
   if (times.length === 0) return null;

@@ -1,4 +1,4 @@
-import { type DerivedMetrics, oneSourcePerCampaign, type SnapshotRow, totalMetrics } from './metrics';
+import { type DerivedMetrics, countedRows, type SnapshotRow, totalMetrics } from './metrics';
 
 export interface FunnelStep {
   key: 'impressions' | 'clicks' | 'conversions';
@@ -34,9 +34,9 @@ export interface DailyPoint {
   roas: number | null;
 }
 
-/** The campaign's day-by-day metrics from one data source, ROAS recomputed per day. */
+/** The campaign's day-by-day metrics, each from the source that counts, ROAS recomputed per day. */
 export function dailySeries(rows: readonly SnapshotRow[]): { points: DailyPoint[]; totals: DerivedMetrics } {
-  const series = oneSourcePerCampaign(rows);
+  const series = countedRows(rows);
   const points = series.map((row) => {
     const t = totalMetrics([row]);
     return { date: row.date, revenue: t.revenue, spend: t.spend, conversions: t.conversions, roas: t.roas };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changePct, changeTone, kpiWindows, oneSourcePerCampaign, type SnapshotRow, totalMetrics, workspaceKpis } from './metrics';
+import { changePct, changeTone, countedRows, kpiWindows, type SnapshotRow, sourceLabels, totalMetrics, workspaceKpis } from './metrics';
 
 const row = (over: Partial<SnapshotRow> & { date: string }): SnapshotRow => ({
   campaign_id: 'c1',
@@ -20,21 +20,27 @@ describe('kpiWindows', () => {
   });
 });
 
-describe('oneSourcePerCampaign', () => {
-  it('keeps, per campaign, the source covering the most days and never sums sources', () => {
+describe('countedRows and sourceLabels', () => {
+  it('reads each metric from the source that counts per campaign and never sums sources', () => {
     const rows = [
-      row({ date: '2026-03-01', data_source: 'meta_pixel' }),
-      row({ date: '2026-03-02', data_source: 'meta_pixel' }),
-      row({ date: '2026-03-01', data_source: 'promo_code' }),
-      row({ date: '2026-03-01', campaign_id: 'c2', data_source: 'website' }),
+      row({ date: '2026-03-01', data_source: 'meta_ads' }),
+      row({ date: '2026-03-02', data_source: 'meta_ads' }),
+      row({ date: '2026-03-01', data_source: 'website', revenue: 80, spend: null, impressions: null, clicks: null, conversions: 4 }),
+      row({ date: '2026-03-02', data_source: 'website', revenue: 90, spend: null, impressions: null, clicks: null, conversions: 3 }),
+      row({ date: '2026-03-01', campaign_id: 'c2', data_source: 'google_ads', revenue: 7 }),
     ];
-    const kept = oneSourcePerCampaign(rows);
-    expect(kept.map((r) => `${r.campaign_id}:${r.data_source}`)).toEqual(['c1:meta_pixel', 'c2:website', 'c1:meta_pixel']);
+    const kept = countedRows(rows);
+    expect(kept.map((r) => [r.campaign_id, r.date, r.revenue, r.spend])).toEqual([
+      ['c1', '2026-03-01', 80, 50],
+      ['c2', '2026-03-01', 7, 50],
+      ['c1', '2026-03-02', 90, 50],
+    ]);
+    expect(sourceLabels(rows)).toMatchObject({ spend: 'from Google Ads and Meta', revenue: 'from Google Ads and website', clicks: 'from Google Ads and Meta' });
   });
 
-  it('breaks a tie in favour of the ads platform', () => {
-    const kept = oneSourcePerCampaign([row({ date: '2026-03-01', data_source: 'manual' }), row({ date: '2026-03-01', data_source: 'meta_ads' })]);
-    expect(kept.map((r) => r.data_source)).toEqual(['meta_ads']);
+  it('prefers the ads platform over hand-typed numbers for the same day', () => {
+    const kept = countedRows([row({ date: '2026-03-01', data_source: 'manual', spend: 1 }), row({ date: '2026-03-01', data_source: 'meta_ads', spend: 2 })]);
+    expect(kept.map((r) => r.spend)).toEqual([2]);
   });
 });
 

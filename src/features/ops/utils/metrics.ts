@@ -1,9 +1,10 @@
 /**
- * Performance arithmetic of the ops page: which data source to read per campaign, the 7-day windows, totals and the
+ * Performance arithmetic of the ops page: each metric from the source that counts (domain rule), the 7-day windows, totals and the
  * ratios derived from them. Ratios are recomputed from summed totals (ROAS = revenue ÷ spend, CPA = spend ÷
  * conversions), never averaged from daily ratios, so a big day weighs as much as it should.
  */
 import { fromDayNumber, toDayNumber } from '@domain/dates.ts';
+import { mergeByCampaign, metricSources, sourceLabel, type SourcedRow } from '@domain/metric-sources.ts';
 
 /** The columns of a performance_snapshots row this page reads. */
 export interface SnapshotRow {
@@ -41,35 +42,37 @@ export interface DateWindow {
   to: string;
 }
 
-/** Tie-break between sources covering as many days: the ads platform first, hand-typed numbers last. */
-const SOURCE_PREFERENCE = ['meta_ads', 'meta_pixel', 'website', 'promo_code', 'manual', 'seed'];
-
 function toNumber(value: number | string | null | undefined): number {
   const n = Number(value ?? 0);
   return Number.isFinite(n) ? n : 0;
 }
 
 /**
- * One series per campaign: the data source covering the most days (ties by preference). Sources report the same
- * sales (pixel and ads API), so they are never summed.
+ * Each campaign's days with every metric read from the source that counts for it (the domain rule in
+ * metric-sources.ts: spend from Meta, sales from the website when tracked, …). Sources are never summed.
  */
-export function oneSourcePerCampaign<T extends SnapshotRow>(rows: readonly T[]): T[] {
-  const days = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const perSource = days.get(row.campaign_id) ?? new Map<string, number>();
-    perSource.set(row.data_source, (perSource.get(row.data_source) ?? 0) + 1);
-    days.set(row.campaign_id, perSource);
+export function countedRows(rows: readonly SnapshotRow[]): SnapshotRow[] {
+  const out: SnapshotRow[] = [];
+  for (const [campaignId, { days }] of mergeByCampaign(rows as unknown as (SourcedRow & { campaign_id: string })[])) {
+    for (const d of days) {
+      out.push({ campaign_id: campaignId, date: d.date, data_source: 'counted', revenue: d.revenue, spend: d.spend, conversions: d.conversions, impressions: d.impressions, clicks: d.clicks });
+    }
   }
-  const rank = (source: string) => {
-    const i = SOURCE_PREFERENCE.indexOf(source);
-    return i === -1 ? SOURCE_PREFERENCE.length : i;
-  };
-  const chosen = new Map<string, string>();
-  for (const [campaignId, perSource] of days) {
-    const [source] = [...perSource.entries()].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))[0];
-    chosen.set(campaignId, source);
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.campaign_id.localeCompare(b.campaign_id));
+}
+
+export type LabelledMetric = 'revenue' | 'spend' | 'roas' | 'cpa' | 'conversions' | 'impressions' | 'clicks';
+
+/** "from Meta", "from website and Meta", … per figure, over all campaigns in `rows`; null when no source has it. */
+export function sourceLabels(rows: readonly SnapshotRow[]): Record<LabelledMetric, string | null> {
+  const keys: LabelledMetric[] = ['revenue', 'spend', 'roas', 'cpa', 'conversions', 'impressions', 'clicks'];
+  const sources = Object.fromEntries(keys.map((k) => [k, new Set<string>()])) as Record<LabelledMetric, Set<string>>;
+  for (const { choice } of mergeByCampaign(rows as unknown as (SourcedRow & { campaign_id: string })[]).values()) {
+    for (const k of keys) for (const s of metricSources(choice, k)) sources[k].add(s);
   }
-  return rows.filter((row) => chosen.get(row.campaign_id) === row.data_source).sort((a, b) => a.date.localeCompare(b.date));
+  return Object.fromEntries(
+    keys.map((k) => [k, sources[k].size === 0 ? null : `from ${[...sources[k]].sort().map(sourceLabel).join(' and ')}`]),
+  ) as Record<LabelledMetric, string | null>;
 }
 
 /** The last 7 days including today and the 7 before them, as UTC calendar days. */
@@ -125,6 +128,8 @@ export interface Kpi {
   previous: number | null;
   /** Percent change against the previous 7 days; null without a base. */
   change: number | null;
+  /** Where the figure comes from ("from Meta"); null when no source has it. */
+  source: string | null;
   /** Whether a rise is good news (CPA falling is; spend is neither). */
   goodWhen: 'up' | 'down' | 'neutral';
   kind: 'money' | 'ratio' | 'count';
@@ -138,17 +143,18 @@ const KPI_META: Record<KpiKey, Pick<Kpi, 'label' | 'goodWhen' | 'kind'>> = {
   conversions: { label: 'Conversions', goodWhen: 'up', kind: 'count' },
 };
 
-/** The workspace KPI strip: last 7 days against the previous 7, one data source per campaign. */
+/** The workspace KPI strip: last 7 days against the previous 7, each metric from the source that counts. */
 export function workspaceKpis(rows: readonly SnapshotRow[], now: Date): Kpi[] {
   const { current, previous } = kpiWindows(now);
-  const series = oneSourcePerCampaign(rows);
+  const series = countedRows(rows);
+  const labels = sourceLabels(rows);
   const cur = totalMetrics(series.filter((r) => inWindow(r.date, current)));
   const prev = totalMetrics(series.filter((r) => inWindow(r.date, previous)));
   const pick = (m: DerivedMetrics, key: KpiKey): number | null => (m.days === 0 ? null : m[key]);
   return (Object.keys(KPI_META) as KpiKey[]).map((key) => {
     const c = pick(cur, key);
     const p = pick(prev, key);
-    return { key, ...KPI_META[key], current: c, previous: p, change: changePct(c, p) };
+    return { key, ...KPI_META[key], source: labels[key], current: c, previous: p, change: changePct(c, p) };
   });
 }
 

@@ -5,7 +5,7 @@
 import type { DriftSeverity } from '@domain/drift.ts';
 import type { CampaignPhase } from '@/lib/db';
 import { driftSummary, type DriftSummary } from '@/lib/drift-summary';
-import { inWindow, kpiWindows, oneSourcePerCampaign, type SnapshotRow, totalMetrics } from './metrics';
+import { inWindow, kpiWindows, countedRows, type SnapshotRow, totalMetrics } from './metrics';
 
 export interface RankingCampaign {
   id: string;
@@ -69,7 +69,7 @@ export function buildRankingRows(
 ): RankingRow[] {
   const { current } = kpiWindows(now);
   const byCampaign = new Map<string, SnapshotRow[]>();
-  for (const row of oneSourcePerCampaign(snapshots)) {
+  for (const row of countedRows(snapshots)) {
     if (!inWindow(row.date, current)) continue;
     const list = byCampaign.get(row.campaign_id) ?? [];
     list.push(row);

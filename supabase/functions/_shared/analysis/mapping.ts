@@ -4,6 +4,7 @@
  */
 import type { EnrichedFinding, LlmRun } from '../ai/deepseek.ts';
 import type { CampaignInputRaw, CorrelationAlert, Diagnosis, Metric, SnapshotInput } from '../domain/correlation/index.ts';
+import { mergeBySource, type SourcedRow } from '../domain/metric-sources.ts';
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
@@ -48,37 +49,23 @@ export interface SnapshotRow {
   conversions: number | string | null;
 }
 
-/** Tie-break between sources that cover the same number of days: the ads platform first, hand-typed numbers last. */
-const SOURCE_PREFERENCE = ['meta_ads', 'meta_pixel', 'website', 'promo_code', 'manual', 'seed'];
-
 /**
- * One series per campaign: the data source covering the most days (ties by SOURCE_PREFERENCE). Sources are never
- * summed (the pixel and the ads API report the same sales) nor mixed day by day (a switch would look like a shift).
+ * One series per campaign for the engine: each metric from the source the domain rule picks for it
+ * (domain/metric-sources.ts — never summed, never switched day by day within a metric).
  */
 export function pickSnapshotSeries(rows: readonly SnapshotRow[]): SnapshotInput[] {
   if (rows.length === 0) return [];
-  const days = new Map<string, number>();
-  for (const r of rows) days.set(r.data_source, (days.get(r.data_source) ?? 0) + 1);
-  const rank = (s: string) => {
-    const i = SOURCE_PREFERENCE.indexOf(s);
-    return i === -1 ? SOURCE_PREFERENCE.length : i;
-  };
-  const source = [...days.entries()].sort((a, b) => b[1] - a[1] || rank(a[0]) - rank(b[0]))[0][0];
-  const num = (v: number | string | null) => (v === null || v === '' ? null : Number.isFinite(Number(v)) ? Number(v) : null);
-  return rows
-    .filter((r) => r.data_source === source)
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((r) => ({
-      date: r.date,
-      sales: num(r.sales),
-      revenue: num(r.revenue),
-      spend: num(r.spend),
-      roas: num(r.roas),
-      cpa: num(r.cpa),
-      impressions: num(r.impressions),
-      clicks: num(r.clicks),
-      conversions: num(r.conversions),
-    }));
+  return mergeBySource(rows as unknown as SourcedRow[]).map((d) => ({
+    date: d.date,
+    sales: d.sales,
+    revenue: d.revenue,
+    spend: d.spend,
+    roas: d.roas,
+    cpa: d.cpa,
+    impressions: d.impressions,
+    clicks: d.clicks,
+    conversions: d.conversions,
+  }));
 }
 
 export interface CampaignRowForAnalysis {

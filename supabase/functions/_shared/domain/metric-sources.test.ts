@@ -14,10 +14,10 @@ describe('chooseMetricSources', () => {
     expect(metricSourceLabel(choice, 'spend')).toBe('from Meta');
   });
 
-  it("keeps Meta's purchase value while the website covers under half of Meta's days", () => {
-    const choice = chooseMetricSources([...days(10).map(meta), ...days(4, 7).map(web)]);
+  it("keeps Meta's purchase value while the website covers under 80 % of Meta's days", () => {
+    const choice = chooseMetricSources([...days(10).map(meta), ...days(7, 4).map(web)]);
     expect(choice.sales).toBe('meta_ads');
-    expect(chooseMetricSources([...days(10).map(meta), ...days(5, 6).map(web)]).sales).toBe('website');
+    expect(chooseMetricSources([...days(10).map(meta), ...days(8, 3).map(web)]).sales).toBe('website');
   });
 
   it('uses a CSV source when it is the only one, and Meta over a CSV for delivery', () => {
@@ -34,7 +34,7 @@ describe('chooseMetricSources', () => {
 
 describe('mergeBySource', () => {
   it("reads each metric from its source, keeps Meta's own ROAS and recomputes a mixed one", () => {
-    expect(mergeBySource([meta('2026-03-01')])[0]).toMatchObject({ spend: 100, sales: 400, roas: 4, cpa: 12.5 });
+    expect(mergeBySource([meta('2026-03-01')])[0]).toMatchObject({ spend: 100, sales: 400, roas: 4, cpa: null });
     const [day] = mergeBySource([meta('2026-03-01'), web('2026-03-01')]);
     expect(day).toMatchObject({ date: '2026-03-01', spend: 100, sales: 350, conversions: 7, clicks: 300, roas: 3.5 });
     expect(day.cpa).toBeCloseTo(100 / 7);

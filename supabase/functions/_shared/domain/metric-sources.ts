@@ -10,9 +10,9 @@
  * - outcomes (sales, revenue, conversions, add-to-carts, leads): the website roll-up when the campaign is tracked,
  *   then promo codes, then Meta's purchase value, then imports, hand-typed, seed;
  * - ROAS and CPA: the source's own figure when both parts come from that source, else recomputed from the chosen
- *   revenue, spend and conversions.
+ *   revenue ÷ spend and spend ÷ conversions.
  * A source reports a metric when it holds a value (not null) for it on at least one day; a source is "tracked
- * enough" when it covers at least MIN_COVERAGE of the days the best-covered reporting source covers — otherwise
+ * enough" when it covers at least MIN_COVERAGE (80 %) of the days the best-covered reporting source covers — otherwise
  * a week-old tracker would replace a season of Meta history. The best-covered one wins then (ties by preference).
  */
 
@@ -22,8 +22,12 @@ export const DERIVED_METRICS = ['roas', 'cpa'] as const;
 export type SourcedMetric = (typeof DELIVERY_METRICS)[number] | (typeof OUTCOME_METRICS)[number];
 export type ReadableMetric = SourcedMetric | (typeof DERIVED_METRICS)[number];
 
-/** A preferred source must cover at least this fraction of the best-covered source's days (0–1). */
-export const MIN_COVERAGE = 0.5;
+/**
+ * A preferred source must cover at least this fraction of the best-covered source's days (0–1): a tracker installed
+ * a week ago counts in a 7-day view but not yet across a season of Meta history, and a source with gaps (a promo
+ * code used on some days) never leaves holes in the series.
+ */
+export const MIN_COVERAGE = 0.8;
 
 /** Any source name not listed here is an import (csv, google_ads, tiktok, …): after Meta, before hand-typed. */
 const META = ['meta_ads', 'meta_pixel'];
@@ -111,8 +115,7 @@ export type MergedDay = { date: string } & Record<ReadableMetric, number | null>
 
 /**
  * One campaign's daily series with each metric read from its chosen source: days are those any chosen source
- * covers; a metric its source did not report that day is null. ROAS = revenue ÷ spend, CPA = spend ÷ conversions
- * (null without a base).
+ * covers; a metric its source did not report that day is null. ROAS and CPA as in the module header.
  */
 export function mergeBySource(rows: readonly SourcedRow[], choice: SourceChoice = chooseMetricSources(rows)): MergedDay[] {
   const chosen = new Set(Object.values(choice).filter((s): s is string => s !== null));
@@ -130,10 +133,12 @@ export function mergeBySource(rows: readonly SourcedRow[], choice: SourceChoice 
       const source = choice[m];
       out[m] = source ? num(day.get(source)?.[m]) : null;
     }
-    // A source's own ratio stands when both parts come from it (Meta's ROAS is its own); otherwise recomputed.
-    const own = (a: string | null, b: string | null, m: 'roas' | 'cpa') => (a !== null && a === b ? num(day.get(a)?.[m]) : null);
-    out.roas = own(choice.revenue, choice.spend, 'roas') ?? (out.revenue !== null && out.spend !== null && out.spend > 0 ? out.revenue / out.spend : null);
-    out.cpa = own(choice.spend, choice.conversions, 'cpa') ?? (out.spend !== null && out.conversions !== null && out.conversions > 0 ? out.spend / out.conversions : null);
+    // A source's own ratio stands when both parts come from it (Meta's ROAS is its own, even when it has none);
+    // parts from two sources are recomputed.
+    const ratio = (a: string | null, b: string | null, m: 'roas' | 'cpa', top: number | null, bottom: number | null) =>
+      a !== null && a === b ? num(day.get(a)?.[m]) : top !== null && bottom !== null && bottom > 0 ? top / bottom : null;
+    out.roas = ratio(choice.revenue, choice.spend, 'roas', out.revenue, out.spend);
+    out.cpa = ratio(choice.spend, choice.conversions, 'cpa', out.spend, out.conversions);
     return out;
   });
 }
