@@ -72,8 +72,23 @@ async function pagedSelect<T>(build: (from: number, to: number) => PromiseLike<{
 type Stored = { campaign_id: string; date: string } & Record<SnapshotMetric, number | null>;
 type OpenEntry = { id: string; campaign_id: string; date: string; metrics: Record<string, unknown>; reasons: unknown };
 
+/** What a write would do, row by row: nothing is written yet (the CSV preview shows it). */
+export interface SnapshotPlan {
+  /** New or changed rows, with whether a stored row is replaced. */
+  toWrite: { row: SnapshotRow; replaces: boolean }[];
+  unchanged: SnapshotRow[];
+  toQuarantine: { row: SnapshotRow; reasons: QualityReason[] }[];
+}
+
 /** Validates, writes and quarantines `rows` (all from `opts.source`); see the module header. */
 export async function writeSnapshots(client: SupabaseClient, rows: SnapshotRow[], opts: WriteSnapshotsOptions): Promise<WriteSnapshotsResult> {
+  const plan = await planSnapshots(client, rows, opts);
+  await applySnapshotPlan(client, plan, opts);
+  return { written: plan.toWrite.length, unchanged: plan.unchanged.length, quarantined: plan.toQuarantine.length };
+}
+
+/** Checks `rows` against the quality rules and the stored rows, without writing. */
+export async function planSnapshots(client: SupabaseClient, rows: SnapshotRow[], opts: WriteSnapshotsOptions): Promise<SnapshotPlan> {
   const issues: { index: number; message: string }[] = [];
   rows.forEach((row, index) => {
     const parsed = snapshotRowSchema.safeParse(row);
@@ -81,7 +96,7 @@ export async function writeSnapshots(client: SupabaseClient, rows: SnapshotRow[]
     else if (row.data_source !== opts.source) issues.push({ index, message: `data_source ${row.data_source} is not ${opts.source}` });
   });
   if (issues.length > 0) throw new SnapshotRowError(`${issues.length} snapshot row(s) are malformed`, issues);
-  if (rows.length === 0) return { written: 0, unchanged: 0, quarantined: 0 };
+  if (rows.length === 0) return { toWrite: [], unchanged: [], toQuarantine: [] };
 
   // A later row for the same day replaces an earlier one in the batch.
   const byKey = new Map<string, SnapshotRow>();
@@ -125,9 +140,7 @@ export async function writeSnapshots(client: SupabaseClient, rows: SnapshotRow[]
   const known = new Map<string, Record<SnapshotMetric, number | null>>();
   for (const s of stored) known.set(`${s.campaign_id}|${s.date}`, normaliseMetrics(s));
 
-  const toWrite: SnapshotRow[] = [];
-  const toQuarantine: { row: SnapshotRow; reasons: QualityReason[] }[] = [];
-  let unchanged = 0;
+  const plan: SnapshotPlan = { toWrite: [], unchanged: [], toQuarantine: [] };
   for (const row of batch) {
     const ws = wsInfo.get(workspaceOf.get(row.campaign_id)!) ?? { today: dayInTimeZone(now, 'UTC'), thresholds: DEFAULT_THRESHOLDS.dataQuality };
     const history: Partial<Record<SnapshotMetric, number[]>> = {};
@@ -138,23 +151,28 @@ export async function writeSnapshots(client: SupabaseClient, rows: SnapshotRow[]
     }
     const reasons = checkSnapshotQuality(row, { today: ws.today, history, thresholds: ws.thresholds });
     const key = `${row.campaign_id}|${row.date}`;
-    if (reasons.length > 0) toQuarantine.push({ row, reasons });
+    if (reasons.length > 0) plan.toQuarantine.push({ row, reasons });
     else {
       const before = known.get(key);
-      if (before && sameMetrics(before, row)) unchanged += 1;
-      else toWrite.push(row);
+      if (before && sameMetrics(before, row)) plan.unchanged.push(row);
+      else plan.toWrite.push({ row, replaces: before !== undefined });
       // Later rows of a back-fill judge themselves against this one.
       known.set(key, normaliseMetrics(row));
     }
   }
 
+  return plan;
+}
+
+/** Writes a plan: upserts its good rows, quarantines its failing ones. */
+export async function applySnapshotPlan(client: SupabaseClient, plan: SnapshotPlan, opts: WriteSnapshotsOptions): Promise<void> {
+  const toWrite = plan.toWrite.map((w) => w.row);
   for (let i = 0; i < toWrite.length; i += CHUNK) {
     const payload = toWrite.slice(i, i + CHUNK).map((r) => ({ campaign_id: r.campaign_id, date: r.date, data_source: r.data_source, ...normaliseMetrics(r) }));
     const { error } = await client.from('performance_snapshots').upsert(payload, { onConflict: 'campaign_id,date,data_source' });
     fail('write snapshots', error);
   }
-  await quarantine(client, toQuarantine, opts);
-  return { written: toWrite.length, unchanged, quarantined: toQuarantine.length };
+  await quarantine(client, plan.toQuarantine, opts);
 }
 
 /** One open entry per campaign, day and source: inserted, updated when its values changed, else left alone. */
