@@ -34,6 +34,7 @@ export function createAppRouter() {
             { path: 'alerts', lazy: () => import('./routes/app/alerts') },
             { path: 'alerts/:id', lazy: () => import('./routes/app/alert') },
             { path: 'ops', lazy: () => import('./routes/app/ops') },
+            { path: 'data', lazy: () => import('./routes/app/data') },
             { path: 'settings', lazy: () => import('./routes/app/settings') },
             { path: '*', lazy: () => import('./routes/not-found') },
           ],

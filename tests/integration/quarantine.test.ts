@@ -41,7 +41,7 @@ async function entry(t: Tenant, metrics: Record<string, number> = { impressions:
   return must(
     serviceClient()
       .from('quarantined_snapshots')
-      .insert({ campaign_id: t.campaignId, date, data_source: 'csv', metrics, reasons: [{ check: 'clicks_above_impressions', metric: 'clicks', message: 'x' }] })
+      .insert({ workspace_id: t.workspaceId, campaign_id: t.campaignId, date, data_source: 'csv', metrics, reasons: [{ check: 'clicks_above_impressions', metric: 'clicks', message: 'x' }] })
       .select()
       .single(),
   );
@@ -75,7 +75,7 @@ describe('quarantined_snapshots RLS', () => {
   it('lets marketers and up quarantine in their workspace only; a viewer never', async () => {
     for (const role of ROLES) {
       day += 1;
-      const row = { campaign_id: alpha.campaignId, date: `2026-01-${String(day % 28 + 1).padStart(2, '0')}`, data_source: `r_${role}`, metrics: {}, reasons: [{ check: 'future_date' }] };
+      const row = { workspace_id: alpha.workspaceId, campaign_id: alpha.campaignId, date: `2026-01-${String(day % 28 + 1).padStart(2, '0')}`, data_source: `r_${role}`, metrics: {}, reasons: [{ check: 'future_date' }] };
       const own = await alpha.as[role].from('quarantined_snapshots').insert(row).select();
       if (role === 'viewer') expect(own.error, 'viewer insert').not.toBeNull();
       else expect(own.error, `${role} insert`).toBeNull();
@@ -83,7 +83,7 @@ describe('quarantined_snapshots RLS', () => {
       expect(foreign.error, `${role} inserts into the other workspace`).not.toBeNull();
     }
     // An entry cannot be born resolved.
-    const { error } = await alpha.as.marketer.from('quarantined_snapshots').insert({ campaign_id: alpha.campaignId, date: '2026-01-30', data_source: 'csv', metrics: {}, reasons: [{ check: 'x' }], status: 'fixed' });
+    const { error } = await alpha.as.marketer.from('quarantined_snapshots').insert({ workspace_id: alpha.workspaceId, campaign_id: alpha.campaignId, date: '2026-01-30', data_source: 'csv', metrics: {}, reasons: [{ check: 'x' }], status: 'fixed' });
     expect(error).not.toBeNull();
   });
 

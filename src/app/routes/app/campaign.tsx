@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 import { CampaignSummary, FeasibilityPanel, useCampaign } from '@/features/campaigns';
+import { CampaignDataPanel } from '@/features/data-sources';
 import { ExecutionSection } from '@/features/execution';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -71,6 +72,7 @@ function CampaignRoute() {
         <CampaignSummary campaign={c} />
         <FeasibilityPanel campaignId={c.id} canAssess={canWrite} isOpsHead={isOpsHead} />
         <ExecutionSection campaign={c} canWrite={canWrite} />
+        <CampaignDataPanel campaign={c} />
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import { PageHeader } from '@/components/ui/page-header';
+import { DataSettingsCard } from '@/features/data-sources';
 import { SettingsPage } from '@/features/settings';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -9,8 +10,11 @@ function SettingsRoute() {
   const { workspace } = useCurrentWorkspace();
   return (
     <>
-      <PageHeader title="Settings" description={`Members and website tracking for ${workspace.name}.`} />
-      <SettingsPage />
+      <PageHeader title="Settings" description={`Members, website tracking and website data for ${workspace.name}.`} />
+      <div className="grid gap-6">
+        <SettingsPage />
+        <DataSettingsCard />
+      </div>
     </>
   );
 }

@@ -1,10 +1,12 @@
 import { ChartColumn } from 'lucide-react';
 import { Link } from 'react-router-dom';
+import { SourceLabel } from '@/components/source-label';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { formatCurrency, formatNumber } from '@/lib/format';
 import { useCampaignDailyMetrics } from '../api/get-campaign-daily-metrics';
 import { dailySeries, funnelSteps } from '../utils/funnel';
+import { sourceLabels } from '../utils/metrics';
 import { SectionCard } from './section-card';
 import { DailyMetricsChart } from './daily-metrics-chart';
 import { FunnelChart } from './funnel-chart';
@@ -28,6 +30,7 @@ export function CampaignDrilldown({
   const campaign = campaigns.find((c) => c.id === selectedId) ?? null;
   const metrics = useCampaignDailyMetrics(campaign ? { workspaceId, campaignId: campaign.id, from } : null);
   const { points, totals } = dailySeries(metrics.data ?? []);
+  const sources = sourceLabels(metrics.data ?? []);
 
   const picker = (
     <Select value={campaign?.id ?? ''} onValueChange={onSelect}>
@@ -65,7 +68,8 @@ export function CampaignDrilldown({
             <h4 className="text-sm font-medium">Daily metrics</h4>
             <DailyMetricsChart points={points} currency={campaign.currency} campaignName={campaign.name} />
             <p className="text-xs text-muted-foreground">
-              {points.length} days · revenue {formatCurrency(totals.revenue, campaign.currency)} · spend {formatCurrency(totals.spend, campaign.currency)} · ROAS{' '}
+              {points.length} days · revenue {formatCurrency(totals.revenue, campaign.currency)} <SourceLabel label={sources.revenue} /> · spend{' '}
+              {formatCurrency(totals.spend, campaign.currency)} <SourceLabel label={sources.spend} /> · ROAS{' '}
               {totals.roas === null ? '—' : `${formatNumber(totals.roas, { decimals: 2 })}×`} · CPA {formatCurrency(totals.cpa, campaign.currency)}
             </p>
           </div>

@@ -1,4 +1,5 @@
 import { ArrowDownRight, ArrowUpRight, Minus } from 'lucide-react';
+import { SourceLabel } from '@/components/source-label';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatCurrency, formatNumber, formatPercent } from '@/lib/format';
@@ -31,7 +32,10 @@ export function KpiStrip({ kpis, currency, pending }: { kpis: Kpi[]; currency: s
         const Icon = kpi.change === null || Math.abs(kpi.change) < 0.5 ? Minus : kpi.change > 0 ? ArrowUpRight : ArrowDownRight;
         return (
           <Card key={kpi.key} role="listitem" className="p-4" data-testid={`kpi-${kpi.key}`}>
-            <div className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{kpi.label}</div>
+            <div className="flex items-baseline justify-between gap-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">
+              {kpi.label}
+              <SourceLabel label={kpi.source} />
+            </div>
             <div className="mt-1 text-2xl font-semibold tabular-nums">{formatKpi(kpi, kpi.current, currency)}</div>
             <div className={cn('mt-1 flex items-center gap-1 text-xs', TONE[tone])}>
               <Icon className="size-3.5" aria-hidden />

@@ -1,0 +1,9 @@
+/** Query keys of the data-sources feature (CSV import, quarantine, per-campaign sources, data settings). */
+export const dataSourceKeys = {
+  all: ['data-sources'] as const,
+  workspace: (workspaceId: string) => [...dataSourceKeys.all, workspaceId] as const,
+  campaigns: (workspaceId: string) => [...dataSourceKeys.workspace(workspaceId), 'campaigns'] as const,
+  quarantine: (workspaceId: string) => [...dataSourceKeys.workspace(workspaceId), 'quarantine'] as const,
+  settings: (workspaceId: string) => [...dataSourceKeys.workspace(workspaceId), 'settings'] as const,
+  campaignSources: (campaignId: string) => [...dataSourceKeys.all, 'campaign', campaignId] as const,
+};
