@@ -199,7 +199,7 @@ export function CsvImportCard({ initialCampaignId }: { initialCampaignId?: strin
             {file ? (
               <div className="flex flex-wrap items-center gap-3">
                 <Button onClick={() => run('confirm')} loading={importer.isPending && importer.variables?.mode === 'confirm'} disabled={!summary || toWrite === 0 || done || importer.isPending} data-testid="csv-confirm">
-                  {done ? 'Imported' : summary && toWrite === 0 ? 'Nothing new to import' : `Import ${toWrite} row${toWrite === 1 ? '' : 's'}`}
+                  {done ? 'Imported' : importLabel(summary)}
                 </Button>
                 {summary?.errors ? <span className="text-xs text-muted-foreground">{summary.errors} line(s) with errors will be skipped.</span> : null}
                 {answer?.result ? (
@@ -214,6 +214,14 @@ export function CsvImportCard({ initialCampaignId }: { initialCampaignId?: strin
       </CardContent>
     </Card>
   );
+}
+
+function importLabel(summary: CsvImportAnswer['summary'] | undefined): string {
+  if (!summary) return 'Import';
+  const write = summary.new + summary.changed;
+  if (write + summary.quarantine === 0) return 'Nothing new to import';
+  const parts = [write ? `Import ${write} row${write === 1 ? '' : 's'}` : null, summary.quarantine ? `quarantine ${summary.quarantine}` : null].filter(Boolean);
+  return parts.join(', ').replace(/^q/, 'Q');
 }
 
 function PreviewSummary({ answer }: { answer: CsvImportAnswer }) {

@@ -65,7 +65,7 @@ export function QuarantineCard() {
           </Alert>
         ) : rows.data.length === 0 ? (
           <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground" data-testid="quarantine-empty">
-            Nothing in quarantine. Every imported row passed the checks.
+            Nothing in quarantine. Rows that fail a check on import or sync wait here.
           </p>
         ) : (
           <Table aria-label="Quarantined rows">

@@ -67,7 +67,7 @@ export function OpsDashboard() {
   return (
     <div className="space-y-6" data-testid="ops-dashboard">
       <div className="flex items-center justify-between gap-3">
-        <h2 className="text-sm font-medium text-muted-foreground">Last 7 days vs the previous 7, one data source per campaign</h2>
+        <h2 className="text-sm font-medium text-muted-foreground">Last 7 days vs the previous 7, each figure from the source that counts for it</h2>
         <span className="inline-flex items-center gap-1.5 text-xs text-muted-foreground" aria-live="polite">
           <Radio className={live ? 'size-3.5 text-emerald-600' : 'size-3.5'} aria-hidden />
           {live ? 'Live' : 'Connecting…'}
