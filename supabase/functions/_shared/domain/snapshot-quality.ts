@@ -179,9 +179,27 @@ export function checkSnapshotQuality(row: SnapshotRow, context: QualityContext):
   return reasons;
 }
 
+/** Building an Intl formatter costs far more than using one: one per zone. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** Every zone's offset is a multiple of 15 minutes, so the day is the same within a 15-minute slot: cache by slot. */
+const SLOT_MS = 15 * 60_000;
+const daySlots = new Map<string, string>();
+
 /** "Today" as a calendar day in an IANA time zone (YYYY-MM-DD). */
 export function dayInTimeZone(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const key = `${timeZone}|${Math.floor(at.getTime() / SLOT_MS)}`;
+  const cached = daySlots.get(key);
+  if (cached) return cached;
+  if (daySlots.size > 50_000) daySlots.clear();
+  const day = formatDay(at, timeZone);
+  daySlots.set(key, day);
+  return day;
+}
+
+function formatDay(at: Date, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

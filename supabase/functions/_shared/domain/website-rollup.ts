@@ -98,14 +98,15 @@ export function rollUpWebsiteEvents(events: readonly RollupEvent[], campaigns: r
   const timed = events
     .map((e) => ({ e, ms: Date.parse(e.event_time), campaign: touchOf(e) }))
     .filter((t) => Number.isFinite(t.ms))
-    .sort((a, b) => a.ms - b.ms || a.e.event_id.localeCompare(b.e.event_id));
+    .map((t) => ({ ...t, day: dayInTimeZone(new Date(t.ms), options.timeZone) }))
+    .sort((a, b) => a.ms - b.ms || (a.e.event_id < b.e.event_id ? -1 : a.e.event_id > b.e.event_id ? 1 : 0)); // byte order: localeCompare is slow and locale-dependent
 
   // Landings per visitor: consecutive events of one campaign are one visit.
   const landings = new Map<string, Touchpoint[]>();
   const firstTouchDay = new Map<string, string>();
   for (const t of timed) {
     if (!t.campaign) continue;
-    const day = dayInTimeZone(new Date(t.ms), options.timeZone);
+    const day = t.day;
     const seen = firstTouchDay.get(t.campaign);
     if (!seen || day < seen) firstTouchDay.set(t.campaign, day);
     const visitor = visitorOf(t.e);
@@ -127,7 +128,7 @@ export function rollUpWebsiteEvents(events: readonly RollupEvent[], campaigns: r
 
   for (const t of timed) {
     if (!CONVERSION_TYPES.has(t.e.event_type)) continue;
-    const day = dayInTimeZone(new Date(t.ms), options.timeZone);
+    const day = t.day;
     if (!wanted.has(day)) continue;
     const promoCampaign = t.e.promo_code ? options.promoCodes.get(t.e.promo_code.toUpperCase()) : undefined;
     let credits: { campaign_id: string; credit: number; share: number }[];
