@@ -48,6 +48,18 @@ export function DataSettingsCard() {
             <CircleAlert aria-hidden />
             <AlertDescription>{errorMessage(settings.error)}</AlertDescription>
           </Alert>
+        ) : !isAdmin ? (
+          <dl className="grid gap-4 text-sm md:grid-cols-2">
+            <div>
+              <dt className="text-muted-foreground">Time zone</dt>
+              <dd className="font-medium">{settings.data.time_zone}</dd>
+            </div>
+            <div>
+              <dt className="text-muted-foreground">Attribution model</dt>
+              <dd className="font-medium">{MODEL_LABELS[settings.data.attribution_model].label}</dd>
+              <dd className="text-xs text-muted-foreground">{MODEL_LABELS[settings.data.attribution_model].hint}</dd>
+            </div>
+          </dl>
         ) : (
           <DataSettingsForm key={`${settings.data.time_zone}|${settings.data.attribution_model}`} initial={settings.data} isAdmin={isAdmin} workspaceId={workspace.id} />
         )}
