@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../scripts/demo/ids.ts';
+import { DEMO_PASSWORD, DEMO_WORKSPACE_ID, demoId } from '../../scripts/demo/ids.ts';
 import { seedDemo } from '../../scripts/seed-demo.ts';
 import { appUrl, createWorkspaceThroughUi, launchBrowser, screenshot, signIn, uniqueE2eEmail } from './support/browser.ts';
 import { type E2eClient, e2eServiceClient, e2eSignUpUser } from './support/clients.ts';
@@ -137,6 +137,24 @@ describe('demo workspace', () => {
     await demo.goto(appUrl('/data'));
     await demo.getByTestId('quarantine').waitFor({ timeout: 20_000 });
     await screenshot(demo, 'data-08-demo-data-page', { fullPage: true });
+
+    // The hourly roll-up, as the schedule calls it: the demo's last two days of website events become website rows,
+    // which do not yet cover enough days to replace Meta's figures.
+    const res = await fetch(`${inject('supabaseUrl')}/functions/v1/roll-up-website`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${inject('serviceRoleKey')}` },
+      body: JSON.stringify({ workspace_id: DEMO_WORKSPACE_ID }),
+    });
+    expect(res.status).toBe(200);
+    const spring = demoId('campaign:spring');
+    const { data: web } = await e2eServiceClient().from('performance_snapshots').select('date').eq('campaign_id', spring).eq('data_source', 'website');
+    expect(web?.length).toBeGreaterThanOrEqual(2);
+    await demo.goto(appUrl(`/campaigns/${spring}`));
+    const panel = demo.getByTestId('campaign-data');
+    await panel.getByText(/^website · \d+ days/).waitFor({ timeout: 20_000 });
+    await expect(panel.locator('[data-figure="sales"]').textContent()).resolves.toContain('from Meta pixel');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(demo, 'data-09-demo-campaign-sources');
     await demo.close();
   });
 });
