@@ -50,7 +50,20 @@ alter table public.performance_snapshots
   alter column conversions drop not null,
   alter column engagement drop not null;
 
-alter table public.performance_snapshots drop constraint if exists performance_snapshots_data_source_check;
+-- Whatever closed list an earlier migration put on data_source (whatever its name), it gives way to the pattern.
+do $drop$
+declare
+  c record;
+begin
+  for c in
+    select con.conname from pg_catalog.pg_constraint con
+     where con.conrelid = 'public.performance_snapshots'::regclass and con.contype = 'c'
+       and pg_catalog.pg_get_constraintdef(con.oid) like '%data_source%'
+  loop
+    execute format('alter table public.performance_snapshots drop constraint %I', c.conname);
+  end loop;
+end;
+$drop$;
 alter table public.performance_snapshots
   add constraint performance_snapshots_data_source_named check (data_source ~ '^[a-z][a-z0-9_]{1,39}$');
 

@@ -58,6 +58,14 @@ describe('writeSnapshots', () => {
     expect((await stored()).map((s) => s.date)).not.toContain(day(11));
   });
 
+  it('lets the database accept any lowercase source name and refuse anything else', async () => {
+    const svc = serviceClient();
+    const ok = await svc.from('performance_snapshots').insert({ campaign_id: campaignId, date: day(15), data_source: 'pinterest_ads', spend: 1 } as never).select('id');
+    expect(ok.error).toBeNull();
+    const bad = await svc.from('performance_snapshots').insert({ campaign_id: campaignId, date: day(15), data_source: 'Pinterest Ads', spend: 1 } as never);
+    expect(bad.error?.code).toBe('23514');
+  });
+
   it('refuses a malformed row before writing anything', async () => {
     await expect(writeSnapshots(marketer, [{ campaign_id: campaignId, date: '2026-3-1', data_source: 'tiktok' }], { source: 'tiktok' })).rejects.toThrow(/malformed/);
     await expect(writeSnapshots(marketer, [{ ...normal[0], data_source: 'csv' }], { source: 'tiktok' })).rejects.toThrow(/malformed/);
