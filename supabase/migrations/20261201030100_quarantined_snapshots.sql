@@ -1,8 +1,9 @@
 -- Quarantine for daily rows that fail the data-quality checks (seed 003 §6.2: "outlier detection with quarantine
 -- queues"): negative values, clicks above impressions, conversions above clicks, a future date, an outlier far
 -- outside the campaign's history. The row is kept with its reasons instead of being dropped, so an admin can fix
--- it (edit → re-validate → written to performance_snapshots) or discard it. Whoever may record snapshots may
--- quarantine a row (the CSV import runs as the user); only admins resolve one.
+-- it (edit → re-validate → written to performance_snapshots) or discard it; a good row arriving later for the same
+-- day supersedes it. Whoever may record snapshots may quarantine a row (the CSV import runs as the user); only
+-- admins resolve one.
 
 create table public.quarantined_snapshots (
   id uuid primary key default gen_random_uuid(),
@@ -12,7 +13,7 @@ create table public.quarantined_snapshots (
   data_source text not null check (data_source ~ '^[a-z][a-z0-9_]{1,39}$'),
   metrics jsonb not null check (jsonb_typeof(metrics) = 'object'),
   reasons jsonb not null check (jsonb_typeof(reasons) = 'array' and jsonb_array_length(reasons) > 0),
-  status text not null default 'open' check (status in ('open', 'fixed', 'discarded')),
+  status text not null default 'open' check (status in ('open', 'fixed', 'discarded', 'superseded')),
   run_id text check (run_id is null or length(run_id) <= 200),
   created_by uuid references auth.users (id) on delete set null default auth.uid(),
   resolved_by uuid references auth.users (id) on delete set null,
@@ -55,6 +56,24 @@ end;
 $$;
 create trigger quarantined_snapshots_02_stamp_resolution before update on public.quarantined_snapshots
   for each row execute function public.stamp_quarantine_resolution();
+
+-- A good row that later arrives for the same campaign, day and source (a corrected CSV, Meta's restated figures)
+-- supersedes the quarantined version, whoever wrote it: the entry must not wait for an admin to discard it.
+create function public.supersede_quarantined_snapshots()
+returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  update public.quarantined_snapshots q
+     set status = 'superseded'
+   where q.campaign_id = new.campaign_id and q.date = new.date and q.data_source = new.data_source and q.status = 'open';
+  return null;
+end;
+$$;
+create trigger performance_snapshots_supersede_quarantine after insert or update of sales, revenue, spend, impressions, clicks, conversions, engagement, reach, link_clicks, leads, add_to_carts, roas, cpa, ctr, cpm
+  on public.performance_snapshots
+  for each row execute function public.supersede_quarantined_snapshots();
 
 alter table public.quarantined_snapshots enable row level security;
 

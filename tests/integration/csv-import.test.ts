@@ -110,6 +110,14 @@ describe('CSV import', () => {
     expect((bad.error as { context?: Response }).context?.status).toBe(422);
   });
 
+  it('supersedes the quarantined row when a corrected file brings a good one for that day', async () => {
+    const corrected = GOOGLE_ADS.replace('2026-03-03,Search Brand,900,950,', '2026-03-03,Search Brand,900,95,');
+    const { data } = await importCsv(marketer, { mode: 'confirm', csv: corrected });
+    expect(data.result).toEqual({ written: 1, unchanged: 2, quarantined: 0 });
+    const q = await must(marketer.from('quarantined_snapshots').select('status, resolved_at').eq('campaign_id', campaignId));
+    expect(q).toEqual([{ status: 'superseded', resolved_at: expect.any(String) }]);
+  });
+
   it('refuses a viewer, another workspace and a file that is not CSV, writing nothing', async () => {
     const viewer = await signUpUser();
     await must(admin.from('workspace_members').insert({ workspace_id: workspaceId, user_id: viewer.user.id, role: 'viewer' }).select());
