@@ -1,7 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { AiAlert, MarketerAction } from '@/lib/db';
-import { mergeBySource } from '@domain/metric-sources.ts';
+import { chooseMetricSources, DELIVERY_METRICS, DERIVED_METRICS, mergeBySource, metricSourceLabel, OUTCOME_METRICS, type ReadableMetric } from '@domain/metric-sources.ts';
+
+const READABLE = [...DELIVERY_METRICS, ...OUTCOME_METRICS, ...DERIVED_METRICS];
 import { supabase } from '@/lib/supabase';
 import { alertKeys } from '../keys';
 import { parseCorrelationData } from '../utils/alert-data';
@@ -15,6 +17,8 @@ export interface AlertDetailData {
   revertAction: AlertAction | null;
   /** Daily values of the alert's metric from the first day of its counterfactual on (for recovery after the analysis). */
   laterValues: { date: string; value: number | null }[];
+  /** Where the metric is read from ("from Meta"), by the rule the analysis uses; null without data. */
+  metricSource: string | null;
 }
 
 const ACTION_COLUMNS = 'id, title, description, action_type, occurred_at, status, metadata, reverts_action_id';
@@ -41,7 +45,8 @@ export async function getAlert(alertId: string): Promise<AlertDetailData | null>
   if (snapshots.error) throw snapshots.error;
 
   // Each metric from the source that counts for it (domain rule), as the analysis reads it: sources never summed.
-  const laterValues = mergeBySource(snapshots.data).map((d) => {
+  const choice = chooseMetricSources(snapshots.data);
+  const laterValues = mergeBySource(snapshots.data, choice).map((d) => {
     const raw = (d as Record<string, unknown>)[metric];
     return { date: d.date, value: raw === null || raw === undefined ? null : Number(raw) };
   });
@@ -53,6 +58,7 @@ export async function getAlert(alertId: string): Promise<AlertDetailData | null>
     triggerAction: alert.trigger_action_id ? (byId.get(alert.trigger_action_id) ?? null) : null,
     revertAction: alert.revert_action_id ? (byId.get(alert.revert_action_id) ?? null) : null,
     laterValues,
+    metricSource: (READABLE as readonly string[]).includes(metric) ? metricSourceLabel(choice, metric as ReadableMetric) : null,
   };
 }
 

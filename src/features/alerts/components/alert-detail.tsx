@@ -1,6 +1,7 @@
 import { BellRing, CircleCheck, Sparkles, Undo2 } from 'lucide-react';
 import type * as React from 'react';
 import { Link } from 'react-router-dom';
+import { SourceLabel } from '@/components/source-label';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -56,7 +57,7 @@ export function AlertDetail({ alertId, renderTimeline }: { alertId: string; rend
     );
   }
 
-  const { alert, campaign, triggerAction, revertAction, laterValues } = query.data;
+  const { alert, campaign, triggerAction, revertAction, laterValues, metricSource } = query.data;
   const data = parseCorrelationData(alert.correlation_data);
   const currency = campaign?.currency ?? 'USD';
   const money = isMoneyMetric(data.metric);
@@ -116,7 +117,10 @@ export function AlertDetail({ alertId, renderTimeline }: { alertId: string; rend
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader>
-            <CardTitle>Metric impact: before and after</CardTitle>
+            <CardTitle className="flex items-baseline justify-between gap-2">
+              Metric impact: before and after
+              <SourceLabel label={metricSource} />
+            </CardTitle>
             <CardDescription>
               {metricName(data.metric)} observed against what the days before the action predict without it
               {data.observed_mean != null && data.counterfactual_mean != null
