@@ -254,11 +254,14 @@ function movedMetrics(levers: Partial<Record<Lever, number>>, effect: number): P
 
 function simulate(rng: Rng, startMs: number, shifts: Shift[], noise: number): IndependentCampaign['snapshots'] {
   const weekday = weekdayProfile(rng);
-  const budget = rng.uniform(300, 2500);
   const cpm = rng.uniform(6, 18);
   const ctr = rng.uniform(0.008, 0.025);
   const cvr = rng.uniform(0.02, 0.06);
   const purchaseShare = rng.uniform(0.6, 0.95);
+  // Budget set so a day brings 80–600 sales: the day-to-day noise of the series is then `noise`, not counting noise.
+  const expectedSales = rng.uniform(80, 600);
+  const budget = (expectedSales / ((1000 / cpm) * ctr * cvr * purchaseShare));
+  const demandSd = Math.sqrt(Math.max(noise * noise - 1 / expectedSales, 0.05 * 0.05));
   const aov = rng.uniform(35, 140);
   const drift = rng.uniform(-0.006, 0.006); // slow trend per day
   const snapshots: IndependentCampaign['snapshots'] = [];
@@ -274,7 +277,7 @@ function simulate(rng: Rng, startMs: number, shifts: Shift[], noise: number): In
       }
     }
     const dow = new Date(dayMs).getUTCDay();
-    const demandNoise = Math.exp(noise * rng.normal() - (noise * noise) / 2);
+    const demandNoise = Math.exp(demandSd * rng.normal() - (demandSd * demandSd) / 2);
     const trend = 1 + drift * d;
     const spend = budget * lever.spend * (1 + 0.03 * rng.normal());
     const impressions = Math.max(1, Math.round((spend / (cpm / lever.cpm)) * 1000 * weekday[dow] * lever.demand * trend * (1 + 0.04 * rng.normal())));
