@@ -292,6 +292,12 @@ function evaluateAction(
     severity: classifySeverity(effect.changePct, th),
     alert: false,
     rationale: [],
+    raw_confidence: 0,
+    estimated_onset: null,
+    cause_of_shift: true,
+    alternatives: [],
+    onset_note: null,
+    placebo: null,
     counterfactual: counterfactualSeries(
       baseline,
       series,

@@ -5,16 +5,19 @@
 import { resolveThresholds, type ThresholdOverrides, type Thresholds } from '../thresholds.ts';
 import { buildAlerts } from './alerts.ts';
 import { type BeforeAfterComparison, compareBeforeAfter } from './before-after.ts';
+import { reviewCauses } from './causes.ts';
 import { detectFindings } from './detect.ts';
 import { type Diagnosis, diagnoseCampaign } from './diagnosis.ts';
 import { buildTimeline, type TimelineEvent } from './timeline.ts';
-import { type CampaignInputRaw, campaignInputSchema, type CorrelationAlert, type CorrelationFinding } from './types.ts';
+import { type CampaignInputRaw, campaignInputSchema, type CausePrior, type CorrelationAlert, type CorrelationFinding } from './types.ts';
 
 export interface CorrelateOptions {
   /** ISO timestamp stamped on alerts as detected_at. */
   now: string;
   /** Workspace overrides (workspaces.settings.thresholds) or already-resolved thresholds. */
   thresholds?: ThresholdOverrides | Thresholds | null;
+  /** The workspace's priors per action type and metric (from dismissal feedback). */
+  priors?: readonly CausePrior[];
 }
 
 export interface CampaignCorrelation {
@@ -30,7 +33,7 @@ export interface CampaignCorrelation {
 export function correlateCampaign(input: CampaignInputRaw, options: CorrelateOptions): CampaignCorrelation {
   const campaign = campaignInputSchema.parse(input);
   const thresholds = resolveThresholds(options.thresholds as ThresholdOverrides | null | undefined).correlation;
-  const findings = detectFindings(campaign, thresholds);
+  const findings = reviewCauses(campaign, detectFindings(campaign, thresholds), thresholds, options.priors ?? []);
   return {
     campaign_id: campaign.id,
     timeline: buildTimeline(campaign.actions, campaign.snapshots),

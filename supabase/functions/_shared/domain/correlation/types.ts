@@ -145,9 +145,32 @@ export interface CorrelationFinding {
   alert: boolean;
   rationale: string[];
   counterfactual: CounterfactualPoint[];
+  /** Confidence before calibration (0–1): signal × share among causes × placebo × persistence. */
+  raw_confidence: number;
+  /** When the shift began (step fitted on the pooled daily series, weekday effects removed), ISO; null if not reviewed. */
+  estimated_onset: string | null;
+  /** This action is the most likely cause of its shift (false: another action, or none, explains it better). */
+  cause_of_shift: boolean;
+  /** Other actions that could have caused the same shift, with their share of the evidence (0–1). */
+  alternatives: Array<{ action_id: string; action_type: string; title: string; share: number }>;
+  /** Set when the shift began before the action: "sales were already falling since Tuesday; …". */
+  onset_note: string | null;
+  /** The same test at a pseudo-action a week earlier, on pre-action data only. */
+  placebo: { date: string; z: number; fired: boolean } | null;
   /** Auto-resolve input: latest observed value vs the baseline. */
   recovery: { latest_date: string | null; latest_value: number | null; recovered: boolean };
 }
+
+/**
+ * The workspace's prior that an action type moves a metric (0.05–1, 1 = no evidence against): lowered by dismissals
+ * that said the cause was wrong or the move was noise.
+ */
+export const causePriorSchema = z.object({
+  action_type: z.string().min(1),
+  metric: z.enum(METRICS),
+  weight: z.number().min(0).max(1),
+});
+export type CausePrior = z.output<typeof causePriorSchema>;
 
 export interface SuggestedAction {
   type: 'revert' | 'review';
