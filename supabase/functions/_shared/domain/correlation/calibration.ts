@@ -5,17 +5,19 @@
  */
 import { CALIBRATION_KNOTS } from './calibration-knots.ts';
 
-/** Observed precision (0–1) for a raw score (0–1), interpolated between the fitted knots; capped at 0.99. */
+const CAP = 0.95;
+
+/** Observed precision (0–1) for a raw score (0–1), interpolated between the fitted knots; capped at 0.95 (observational data never proves a cause). */
 export function calibrateConfidence(raw: number, knots: ReadonlyArray<readonly [number, number]> = CALIBRATION_KNOTS): number {
   if (!Number.isFinite(raw)) return 0;
-  if (knots.length === 0) return Math.min(0.99, Math.max(0, raw));
-  if (raw <= knots[0][0]) return Math.min(0.99, knots[0][1] * (knots[0][0] > 0 ? Math.max(0, raw) / knots[0][0] : 1));
+  if (knots.length === 0) return Math.min(CAP, Math.max(0, raw));
+  if (raw <= knots[0][0]) return Math.min(CAP, knots[0][1] * (knots[0][0] > 0 ? Math.max(0, raw) / knots[0][0] : 1));
   for (let i = 1; i < knots.length; i++) {
     const [x0, y0] = knots[i - 1];
     const [x1, y1] = knots[i];
-    if (raw <= x1) return Math.min(0.99, y0 + ((y1 - y0) * (raw - x0)) / Math.max(1e-9, x1 - x0));
+    if (raw <= x1) return Math.min(CAP, y0 + ((y1 - y0) * (raw - x0)) / Math.max(1e-9, x1 - x0));
   }
-  return Math.min(0.99, knots[knots.length - 1][1]);
+  return Math.min(CAP, knots[knots.length - 1][1]);
 }
 
 /**

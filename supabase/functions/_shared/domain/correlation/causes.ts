@@ -27,6 +27,28 @@ const OUTCOME: Metric[] = ['sales', 'revenue', 'conversions'];
 const NO_CAUSE_PRIOR = 0.12;
 /** An action's effect may start up to this long after it. */
 const MAX_LAG_HOURS = 36;
+/**
+ * Cards are logged by hand, often a few hours after the change went live: an onset up to this long before the card's
+ * time still counts, with a penalty growing with the gap (log-prior −½(h / EARLY_SCALE_HOURS)²).
+ */
+const EARLY_ONSET_HOURS = 9;
+const EARLY_SCALE_HOURS = 4;
+/** Daily noise below this (log scale) is not believed: a suspiciously flat pre-period must not make hours decisive. */
+const SIGMA_FLOOR = 0.05;
+
+/** The best step whose onset is plausible for an action at `at`, with its timing penalty (log scale). */
+function bestNear(model: StepModel, at: number): { fit: StepFit; penalty: number } | null {
+  let best: { fit: StepFit; penalty: number; score: number } | null = null;
+  for (let h = -EARLY_ONSET_HOURS; h <= MAX_LAG_HOURS; h += 1) {
+    const fit = model.fitAt(at + h * MS_PER_HOUR);
+    if (!fit) continue;
+    const penalty = h < 0 ? 0.5 * (h / EARLY_SCALE_HOURS) ** 2 : 0;
+    const score = -fit.sse / (2 * Math.max(model.sigma2, SIGMA_FLOOR ** 2)) - penalty;
+    if (!best || score > best.score) best = { fit, penalty, score };
+  }
+  return best ? { fit: best.fit, penalty: best.penalty } : null;
+}
+
 /** Placebo: the same test this many days before the action, on pre-action data only. */
 const PLACEBO_DAYS_BEFORE = 7;
 
@@ -174,14 +196,15 @@ export function reviewCauses(
 
     const overall = model.bestBetween(Math.max(fromDay + 3, seedDay - 4) * MS_PER_DAY, Math.min(toDay, seedDay + 1) * MS_PER_DAY);
     if (!overall) continue;
+    const sigma2 = Math.max(model.sigma2, SIGMA_FLOOR ** 2);
     const evidence = metricEvidence(series, fromDay, toDay, overall.onsetAt);
     const scored: Candidate[] = candidates.map((action) => {
-      const fit = model.bestBetween(action.at, action.at + MAX_LAG_HOURS * MS_PER_HOUR);
-      const sameSign = fit !== null && Math.sign(fit.effect) === Math.sign(overall.effect);
-      const logLik = fit && sameSign ? -fit.sse / (2 * model.sigma2) : -model.sseNoStep / (2 * model.sigma2);
-      return { action, fit: sameSign ? fit : null, logScore: logLik + Math.log(typeFit(action, evidence)) + Math.log(priorFor(priors, action.action.action_type, lead.metric)) };
+      const fit = bestNear(model, action.at);
+      const sameSign = fit !== null && Math.sign(fit.fit.effect) === Math.sign(overall.effect);
+      const logLik = fit && sameSign ? -fit.fit.sse / (2 * sigma2) - fit.penalty : -model.sseNoStep / (2 * sigma2);
+      return { action, fit: sameSign && fit ? fit.fit : null, logScore: logLik + Math.log(typeFit(action, evidence)) + Math.log(priorFor(priors, action.action.action_type, lead.metric)) };
     });
-    const noneScore = -overall.sse / (2 * model.sigma2) + Math.log(NO_CAUSE_PRIOR);
+    const noneScore = -overall.sse / (2 * sigma2) + Math.log(NO_CAUSE_PRIOR);
     const maxScore = Math.max(noneScore, ...scored.map((c) => c.logScore));
     const weights = scored.map((c) => Math.exp(c.logScore - maxScore));
     const noneWeight = Math.exp(noneScore - maxScore);
@@ -200,13 +223,14 @@ export function reviewCauses(
     // The shift began clearly before every candidate: say so, and blame none of them.
     const onsetBefore = overall.onsetAt < firstAt - 12 * MS_PER_HOUR && noneShare > winnerShare;
     const note = onsetBefore
-      ? `${capitalise(metricWord(lead.metric))} ${lead.direction === 'decrease' ? 'was already falling' : 'was already rising'} since ${weekdayName(overall.onsetAt)}; ` +
+      ? `${capitalise(metricWord(lead.metric))} ${PLURAL.has(lead.metric) ? 'were' : 'was'} already ${lead.direction === 'decrease' ? 'falling' : 'rising'} since ${weekdayName(overall.onsetAt)}; ` +
         `the ${label(winner.action.action.action_type)} on ${weekdayName(winner.action.at)} did not start it.`
       : null;
 
     const placebo = placeboCheck(pooled, fromDay, winner.action);
     const zSignal = winner.fit ? Math.abs(winner.fit.z) : 0;
-    const signal = zSignal > 2 ? 1 - Math.exp(-0.45 * (zSignal - 2)) : 0;
+    // Rises steeply past |z| = 3: moves barely beyond the noise are what null campaigns produce.
+    const signal = zSignal > 2 ? 1 - Math.exp(-0.3 * (zSignal - 2) ** 2) : 0;
 
     let winnerFindings = shift.filter((f) => f.action_id === winner.action.action.id);
     if (winnerFindings.length === 0 && !onsetBefore && winner.fit) {
@@ -238,6 +262,8 @@ export function reviewCauses(
   }
   return [...out, ...extra];
 }
+
+const PLURAL = new Set<Metric>(['sales', 'conversions', 'clicks', 'impressions']);
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
