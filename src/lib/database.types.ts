@@ -14,6 +14,76 @@ export type Database = {
   }
   public: {
     Tables: {
+      action_effects: {
+        Row: {
+          id: string
+          workspace_id: string
+          campaign_id: string
+          action_id: string
+          action_type: string
+          metric: string
+          change_pct: number
+          lower_pct: number
+          upper_pct: number
+          significant: boolean
+          note: string | null
+          details: Json
+          computed_at: string
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          campaign_id: string
+          action_id: string
+          action_type: string
+          metric: string
+          change_pct: number
+          lower_pct: number
+          upper_pct: number
+          significant: boolean
+          note?: string | null
+          details?: Json
+          computed_at?: string
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          campaign_id?: string
+          action_id?: string
+          action_type?: string
+          metric?: string
+          change_pct?: number
+          lower_pct?: number
+          upper_pct?: number
+          significant?: boolean
+          note?: string | null
+          details?: Json
+          computed_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "action_effects_action_id_fkey"
+            columns: ["action_id"]
+            isOneToOne: true
+            referencedRelation: "marketer_actions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "action_effects_campaign_id_fkey"
+            columns: ["campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "action_effects_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ai_alerts: {
         Row: {
           id: string
@@ -37,6 +107,7 @@ export type Database = {
           resolution_note: string | null
           created_at: string
           updated_at: string
+          dismiss_reason: string | null
         }
         Insert: {
           id?: string
@@ -60,6 +131,7 @@ export type Database = {
           resolution_note?: string | null
           created_at?: string
           updated_at?: string
+          dismiss_reason?: string | null
         }
         Update: {
           id?: string
@@ -83,6 +155,7 @@ export type Database = {
           resolution_note?: string | null
           created_at?: string
           updated_at?: string
+          dismiss_reason?: string | null
         }
         Relationships: [
           {

@@ -119,7 +119,7 @@ describe('analysis over the seeded scenario', () => {
     const other = await seedCreativeDrop(owner, { workspaceId, actionDay: '2026-04-10', name: 'Dismissed campaign' });
     await runAnalysis(serviceClient(), { campaignIds: [other.campaignId], trigger: 'cli', now: other.analyseAt, deepseek: null });
     const [alert] = await alertsOf(other.campaignId);
-    const { error } = await owner.from('ai_alerts').update({ status: 'dismissed', resolution_note: 'Known seasonal dip' }).eq('id', alert.id);
+    const { error } = await owner.from('ai_alerts').update({ status: 'dismissed', dismiss_reason: 'expected_change', resolution_note: 'Known seasonal dip' }).eq('id', alert.id);
     expect(error).toBeNull();
 
     const rerun = await runAnalysis(serviceClient(), { campaignIds: [other.campaignId], trigger: 'cli', now: other.analyseAt, deepseek: null });

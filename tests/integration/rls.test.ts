@@ -96,6 +96,13 @@ async function makeTenant(label: string): Promise<Tenant> {
       .single(),
   );
   const run = await must(svc.from('analysis_runs').insert({ workspace_id: ws.id, trigger: 'manual' }).select().single());
+  const effect = await must(
+    svc
+      .from('action_effects')
+      .insert({ workspace_id: ws.id, campaign_id: campaign.id, action_id: action.id, action_type: 'other', metric: 'sales', change_pct: 12, lower_pct: -3, upper_pct: 27, significant: false })
+      .select()
+      .single(),
+  );
   await must(owner.rpc('decide_recommendation', { p_recommendation_id: recommendation.id, p_decision: 'accepted' }));
   const decision = await must(owner.from('recommendation_decisions').select('id').eq('recommendation_id', recommendation.id).single());
   const audit = await must(owner.from('audit_log').select('id').eq('workspace_id', ws.id).limit(1).single());
@@ -125,6 +132,7 @@ async function makeTenant(label: string): Promise<Tenant> {
       analysis_runs: run.id,
       audit_log: audit.id,
       ingest_keys: ingestKey.id,
+      action_effects: effect.id,
     },
   };
 }
@@ -151,6 +159,7 @@ function hostileInsert(table: TableName, victim: Tenant): Record<string, unknown
     analysis_runs: { workspace_id: ws, trigger: 'manual' },
     audit_log: { workspace_id: ws, table_name: 'campaigns', action: 'DELETE' },
     ingest_keys: { workspace_id: ws, key_hash: crypto.randomUUID().replace(/-/g, '').padEnd(64, '0'), label: 'hostile' },
+    action_effects: { workspace_id: ws, campaign_id: campaign, action_id: victim.rows.marketer_actions, action_type: 'other', metric: 'sales', change_pct: 99, lower_pct: 98, upper_pct: 100, significant: true },
   };
   return rows[table];
 }
@@ -174,6 +183,7 @@ const hostileUpdate: Record<TableName, Record<string, unknown>> = {
   analysis_runs: { error: 'pwned' },
   audit_log: { table_name: 'pwned' },
   ingest_keys: { revoked_at: '2026-01-01T00:00:00Z' },
+  action_effects: { change_pct: 50, significant: true },
 };
 
 const TABLES = Object.keys(hostileUpdate) as TableName[];

@@ -242,7 +242,9 @@ export function reviewCauses(
     for (const f of shift) {
       const isWinner = winnerFindings.includes(f);
       const share = isWinner ? winnerShare : shares[scored.findIndex((c) => c.action.action.id === f.action_id)] ?? 0;
-      const raw = signal * share * (placebo?.fired ? 0.5 : 1) * (0.75 + 0.25 * f.persistence);
+      // The workspace's doubt about this kind of change (dismissals) weighs on the confidence directly too.
+      const doubt = priorFor(priors, f.action_type, f.metric);
+      const raw = signal * share * doubt * (placebo?.fired ? 0.5 : 1) * (0.75 + 0.25 * f.persistence);
       applyReview(f, {
         raw,
         th,
@@ -256,7 +258,7 @@ export function reviewCauses(
       });
     }
     for (const f of winnerFindings) if (!shift.includes(f)) {
-      const raw = signal * winnerShare * (placebo?.fired ? 0.5 : 1) * (0.75 + 0.25 * f.persistence);
+      const raw = signal * winnerShare * priorFor(priors, f.action_type, f.metric) * (placebo?.fired ? 0.5 : 1) * (0.75 + 0.25 * f.persistence);
       applyReview(f, { raw, th, estimatedOnset: new Date(overall.onsetAt).toISOString(), alternatives, blamed: true, note: null, placebo, winnerTitle: '', winnerShare });
     }
   }

@@ -6,6 +6,7 @@ import { resolveThresholds, type ThresholdOverrides, type Thresholds } from '../
 import { buildAlerts } from './alerts.ts';
 import { type BeforeAfterComparison, compareBeforeAfter } from './before-after.ts';
 import { reviewCauses } from './causes.ts';
+import { type ActionEffect, estimateActionEffects } from './effects.ts';
 import { detectFindings } from './detect.ts';
 import { type Diagnosis, diagnoseCampaign } from './diagnosis.ts';
 import { buildTimeline, type TimelineEvent } from './timeline.ts';
@@ -27,6 +28,8 @@ export interface CampaignCorrelation {
   alerts: CorrelationAlert[];
   before_after: BeforeAfterComparison[];
   diagnosis: Diagnosis;
+  /** The estimated effect of every completed action, alerting or not. */
+  effects: ActionEffect[];
 }
 
 /** Runs the whole rules engine on one campaign (raw input is zod-validated; throws ZodError on bad input). */
@@ -41,6 +44,7 @@ export function correlateCampaign(input: CampaignInputRaw, options: CorrelateOpt
     alerts: buildAlerts(findings, { now: options.now, primaryKpi: campaign.primary_kpi, thresholds }),
     before_after: compareBeforeAfter(campaign, findings, thresholds),
     diagnosis: diagnoseCampaign(campaign, findings),
+    effects: estimateActionEffects(campaign, findings),
   };
 }
 
@@ -54,3 +58,17 @@ export { diagnoseCampaign, observedKpi } from './diagnosis.ts';
 export { buildTimeline, dayDate, dayNumber, metricSeries, timedActions } from './timeline.ts';
 export * from './types.ts';
 export type { BeforeAfterComparison, Diagnosis, TimelineEvent };
+export { calibrateConfidence } from './calibration.ts';
+export { reviewCauses } from './causes.ts';
+export {
+  type ActionEffect,
+  actionEffectDetailsSchema,
+  actionEffectSchema,
+  causePriorsFromDismissals,
+  type Dismissal,
+  dismissalSchema,
+  effectLibrary,
+  type EffectLibraryRow,
+  estimateActionEffects,
+  formatEffect,
+} from './effects.ts';
