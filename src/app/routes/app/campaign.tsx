@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 import { CampaignSummary, FeasibilityPanel, useCampaign } from '@/features/campaigns';
+import { CampaignEffects } from '@/features/effects';
 import { ExecutionSection } from '@/features/execution';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -16,7 +17,7 @@ import { errorMessage } from '@/lib/utils';
 function CampaignRoute() {
   const { id = '' } = useParams<{ id: string }>();
   const campaign = useCampaign(id);
-  const { canWrite, isOpsHead } = useCurrentWorkspace();
+  const { workspace, canWrite, isOpsHead } = useCurrentWorkspace();
   useDocumentTitle(campaign.data?.name ?? 'Campaign');
 
   if (campaign.isPending) return <Skeleton className="h-96" />;
@@ -71,6 +72,7 @@ function CampaignRoute() {
         <CampaignSummary campaign={c} />
         <FeasibilityPanel campaignId={c.id} canAssess={canWrite} isOpsHead={isOpsHead} />
         <ExecutionSection campaign={c} canWrite={canWrite} />
+        <CampaignEffects workspaceId={workspace.id} campaignId={c.id} />
       </div>
     </>
   );

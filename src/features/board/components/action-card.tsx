@@ -137,6 +137,13 @@ const CardBody = memo(function CardBody({
         </div>
       ) : null}
 
+      {signal?.effect ? (
+        <p className="mt-2 text-[11px] text-slate-600" data-testid="card-effect" title={signal.effect.note ?? undefined}>
+          <span className={cn('font-medium', signal.effect.significant ? 'text-slate-800' : 'text-slate-500')}>Effect: {signal.effect.text}</span>
+          {signal.effect.note ? <span className="block text-amber-700">{signal.effect.note}</span> : null}
+        </p>
+      ) : null}
+
       <div className="mt-2.5 flex items-center justify-between gap-2 border-t pt-2 text-[11px] text-slate-500">
         <span
           className="inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-600"

@@ -1,0 +1,28 @@
+import { formatEffect } from '@domain/correlation/effects.ts';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { useActionEffects } from '../api/get-action-effects';
+
+/** Every completed change of a campaign with its estimated effect, alerting or not. */
+export function CampaignEffects({ workspaceId, campaignId }: { workspaceId: string; campaignId: string }) {
+  const effects = useActionEffects(workspaceId, campaignId);
+  if (!effects.data || effects.data.length === 0) return null;
+  return (
+    <Card data-testid="campaign-effects">
+      <CardHeader>
+        <CardTitle>Effect of each change</CardTitle>
+        <CardDescription>Estimated against what the days before predicted (sales, revenue and conversions pooled, weekday pattern removed), with a 95 % interval.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <ul className="grid gap-2 text-sm">
+          {effects.data.map((e) => (
+            <li key={e.action_id} className="flex flex-wrap items-baseline justify-between gap-2 border-b pb-2 last:border-0">
+              <span className="font-medium">{e.title || e.action_type}</span>
+              <span className={e.significant ? 'tabular-nums' : 'tabular-nums text-muted-foreground'}>{formatEffect(e)}</span>
+              {e.note ? <span className="w-full text-xs text-amber-700">{e.note}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}
