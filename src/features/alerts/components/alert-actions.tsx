@@ -49,13 +49,12 @@ export function AlertActions({ alert, size = 'default' }: { alert: AiAlert; size
         }),
       onError: (error) => toast.error('Could not revert', { description: errorText(error) }),
     });
+  // mutateAsync, not mutate's callbacks: a closed alert leaves the active list (realtime) and unmounts these
+  // buttons before the request settles, and mutate's callbacks never run for an unmounted component.
   const onStatus = (status: 'resolved' | 'dismissed', reason?: DismissReason) =>
-    update.mutate(
-      { alertId: alert.id, status, reason },
-      {
-        onSuccess: () => toast.success(status === 'resolved' ? 'Alert resolved' : 'Alert dismissed', { description: alert.title }),
-        onError: (error) => toast.error(`Could not ${status === 'resolved' ? 'resolve' : 'dismiss'} the alert`, { description: errorText(error) }),
-      },
+    update.mutateAsync({ alertId: alert.id, status, reason }).then(
+      () => toast.success(status === 'resolved' ? 'Alert resolved' : 'Alert dismissed', { description: alert.title }),
+      (error: unknown) => toast.error(`Could not ${status === 'resolved' ? 'resolve' : 'dismiss'} the alert`, { description: errorText(error) }),
     );
 
   return (

@@ -1,11 +1,11 @@
 import { formatEffect } from '@domain/correlation/effects.ts';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Skeleton } from '@/components/ui/skeleton';
 import { useActionEffects } from '../api/get-action-effects';
 
 /** Every completed change of a campaign with its estimated effect, alerting or not. */
 export function CampaignEffects({ workspaceId, campaignId }: { workspaceId: string; campaignId: string }) {
   const effects = useActionEffects(workspaceId, campaignId);
-  if (!effects.data || effects.data.length === 0) return null;
   return (
     <Card data-testid="campaign-effects">
       <CardHeader>
@@ -13,15 +13,25 @@ export function CampaignEffects({ workspaceId, campaignId }: { workspaceId: stri
         <CardDescription>Estimated against what the days before predicted (sales, revenue and conversions pooled, weekday pattern removed), with a 95 % interval.</CardDescription>
       </CardHeader>
       <CardContent>
-        <ul className="grid gap-2 text-sm">
-          {effects.data.map((e) => (
-            <li key={e.action_id} className="flex flex-wrap items-baseline justify-between gap-2 border-b pb-2 last:border-0">
-              <span className="font-medium">{e.title || e.action_type}</span>
-              <span className={e.significant ? 'tabular-nums' : 'tabular-nums text-muted-foreground'}>{formatEffect(e)}</span>
-              {e.note ? <span className="w-full text-xs text-amber-700">{e.note}</span> : null}
-            </li>
-          ))}
-        </ul>
+        {effects.isPending ? (
+          <Skeleton className="h-16" />
+        ) : effects.isError ? (
+          <p className="text-sm text-destructive">Could not load the effects: {effects.error.message}</p>
+        ) : effects.data.length === 0 ? (
+          <p className="text-sm text-muted-foreground" data-testid="campaign-effects-empty">
+            No estimates yet. Once a change on this campaign is completed and has four days of data before it and one after, its effect shows here.
+          </p>
+        ) : (
+          <ul className="grid gap-2 text-sm">
+            {effects.data.map((e) => (
+              <li key={e.action_id} className="flex flex-wrap items-baseline justify-between gap-2 border-b pb-2 last:border-0">
+                <span className="font-medium">{e.title || e.action_type}</span>
+                <span className={e.significant ? 'tabular-nums' : 'tabular-nums text-muted-foreground'}>{formatEffect(e)}</span>
+                {e.note ? <span className="w-full text-xs text-amber-700">{e.note}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </CardContent>
     </Card>
   );
