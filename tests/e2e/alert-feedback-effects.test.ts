@@ -99,6 +99,7 @@ describe('alert feedback and change effects (demo data)', () => {
     const note = 'Sales were already falling since Tuesday; the ad copy update on Wednesday did not start it.';
     const { error } = await service.from('action_effects').update({ note, significant: false }).eq('action_id', headline!.action_id);
     expect(error).toBeNull();
+    Object.assign(headline!, { note, significant: false });
 
     const { page, context, errors } = await pageAs('olivia@demo.marketing-ops.test');
     await page.goto(appUrl('/board'));
@@ -129,6 +130,9 @@ describe('alert feedback and change effects (demo data)', () => {
     expect(text).toContain(note);
     const campaignEffects = effects.filter((e) => e.campaign_id === story!.campaign_id);
     await expect(section.getByRole('listitem').count()).resolves.toBe(campaignEffects.length);
+    // Newest change first: the creative change (two days ago) above the older headline update.
+    const items = await section.getByRole('listitem').allInnerTexts();
+    expect(items.findIndex((t) => t.includes('Changed hero image'))).toBeLessThan(items.findIndex((t) => t.includes(note)));
     await section.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(page, 'effects-03-campaign-page');
     expect(errors).toEqual([]);

@@ -9,6 +9,8 @@ export const actionEffectsQuerySchema = z.object({ workspaceId: z.uuid(), campai
 export const storedEffectSchema = actionEffectSchema.extend({
   campaign_id: z.string(),
   title: z.string(),
+  /** When the change went live (from its card); the campaign page lists changes newest first. */
+  occurred_at: z.string().nullable(),
   computed_at: z.string(),
 });
 export type StoredEffect = z.output<typeof storedEffectSchema>;
@@ -23,22 +25,25 @@ export async function getActionEffects(input: z.input<typeof actionEffectsQueryS
   const { workspaceId, campaignId } = actionEffectsQuerySchema.parse(input);
   let q = supabase
     .from('action_effects')
-    .select('action_id, action_type, campaign_id, metric, change_pct, lower_pct, upper_pct, significant, note, details, computed_at, marketer_actions(title)')
+    .select('action_id, action_type, campaign_id, metric, change_pct, lower_pct, upper_pct, significant, note, details, computed_at, marketer_actions(title, occurred_at)')
     .eq('workspace_id', workspaceId)
     .order('computed_at', { ascending: false });
   if (campaignId) q = q.eq('campaign_id', campaignId);
   const { data, error } = await q;
   if (error) throw error;
-  return (data ?? []).flatMap((row) => {
+  const effects = (data ?? []).flatMap((row) => {
+    const card = row.marketer_actions as { title?: string; occurred_at?: string | null } | null;
     const parsed = storedEffectSchema.safeParse({
       ...row,
       change_pct: Number(row.change_pct),
       lower_pct: Number(row.lower_pct),
       upper_pct: Number(row.upper_pct),
-      title: (row.marketer_actions as { title?: string } | null)?.title ?? '',
+      title: card?.title ?? '',
+      occurred_at: card?.occurred_at ?? null,
     });
     return parsed.success ? [parsed.data] : [];
   });
+  return effects.sort((a, b) => (b.occurred_at ?? '').localeCompare(a.occurred_at ?? ''));
 }
 
 export function actionEffectsQueryOptions(workspaceId: string, campaignId?: string) {

@@ -1,6 +1,8 @@
+import { actionTypeLabel } from '@domain/board.ts';
 import { formatEffect } from '@domain/correlation/effects.ts';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
+import { formatDate } from '@/lib/format';
 import { useActionEffects } from '../api/get-action-effects';
 
 /** Every completed change of a campaign with its estimated effect, alerting or not. */
@@ -25,7 +27,10 @@ export function CampaignEffects({ workspaceId, campaignId }: { workspaceId: stri
           <ul className="grid gap-2 text-sm">
             {effects.data.map((e) => (
               <li key={e.action_id} className="flex flex-wrap items-baseline justify-between gap-2 border-b pb-2 last:border-0">
-                <span className="font-medium">{e.title || e.action_type}</span>
+                <span>
+                  <span className="font-medium">{e.title || actionTypeLabel(e.action_type)}</span>
+                  {e.occurred_at ? <span className="ml-2 text-xs text-muted-foreground">{formatDate(e.occurred_at)}</span> : null}
+                </span>
                 <span className={e.significant ? 'tabular-nums' : 'tabular-nums text-muted-foreground'}>{formatEffect(e)}</span>
                 {e.note ? <span className="w-full text-xs text-amber-700">{e.note}</span> : null}
               </li>
