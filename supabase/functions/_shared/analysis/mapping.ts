@@ -3,6 +3,7 @@
  * correlations / ai_alerts rows. No I/O; `run-analysis.ts` does the reading and writing.
  */
 import type { EnrichedFinding, LlmRun } from '../ai/deepseek.ts';
+import { elapsedDays } from '../domain/dates.ts';
 import type { CampaignInputRaw, CorrelationAlert, Diagnosis, Metric, SnapshotInput } from '../domain/correlation/index.ts';
 
 const MS_PER_HOUR = 3_600_000;
@@ -115,11 +116,7 @@ export interface PhaseRowForAnalysis {
 
 const KPIS = ['sales', 'roas', 'cpa', 'engagement'] as const;
 
-function dayDiff(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / MS_PER_DAY);
-}
-
-/** Database rows → the engine's campaign input. A finished phase lasted `actual_end − actual_start + 1` days (drift.ts). */
+/** Database rows → the engine's campaign input. A finished phase took its elapsed days, as drift counts them (dates.ts). */
 export function toCampaignInput(
   campaign: CampaignRowForAnalysis,
   actions: readonly ActionRowForAnalysis[],
@@ -157,7 +154,7 @@ export function toCampaignInput(
         .map((p) => ({
           name: p.name,
           planned_days: p.planned_days,
-          actual_days: p.actual_start && p.actual_end ? Math.max(0, dayDiff(p.actual_start, p.actual_end) + 1) : null,
+          actual_days: p.actual_start && p.actual_end ? elapsedDays(p.actual_start, p.actual_end, p.name) : null,
         })),
     },
   };

@@ -4,7 +4,7 @@
  * feasibility read.
  */
 import { z } from 'zod';
-import { DomainInputError, median, round, spanDays } from './dates.ts';
+import { DomainInputError, elapsedDays, median, round } from './dates.ts';
 import {
   BENCHMARK_VERSION,
   CUSTOM_PHASE_BENCHMARK,
@@ -138,8 +138,8 @@ export function parseHistory(history: unknown): PastCampaign[] {
 }
 
 /**
- * Builds a history record from database rows: actual_days is the inclusive span actual_start → actual_end
- * (same day = 1), null while a phase has not finished.
+ * Builds a history record from database rows: actual_days is the elapsed time actual_start → actual_end rounded up
+ * to whole days (dates.ts `elapsedDays`; same day = 1), null while a phase has not finished.
  */
 export function pastCampaignFromRows(
   campaign: { id: string; name: string; objective: Objective; industry?: string | null },
@@ -165,7 +165,7 @@ export function pastCampaignFromRows(
       phases: phases.map((p) => ({
         name: p.name,
         planned_days: p.planned_days,
-        actual_days: p.actual_start && p.actual_end ? spanDays(p.actual_start, p.actual_end, `${campaign.name} / ${p.name}`) : null,
+        actual_days: p.actual_start && p.actual_end ? elapsedDays(p.actual_start, p.actual_end, `${campaign.name} / ${p.name}`) : null,
         required_assets: p.required_assets,
         delivered_assets: p.delivered_assets,
         approvals_planned: p.approvals_planned,

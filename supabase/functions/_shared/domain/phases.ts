@@ -3,7 +3,7 @@
  * and the helpers every rule uses to order, name and look phases up.
  */
 import { z } from 'zod';
-import { DomainInputError, isIsoDateOrTimestamp, toDayNumber } from './dates.ts';
+import { DomainInputError, isIsoDateOrTimestamp, toInstant } from './dates.ts';
 
 export const DEFAULT_PHASE_NAMES = ['Planning', 'Creative', 'Compliance', 'Launch', 'Optimization'] as const;
 export type DefaultPhaseName = (typeof DEFAULT_PHASE_NAMES)[number];
@@ -90,7 +90,7 @@ export const phaseRowSchema = z
       row.actual_end &&
       isIsoDateOrTimestamp(row.actual_start) &&
       isIsoDateOrTimestamp(row.actual_end) &&
-      toDayNumber(row.actual_end) < toDayNumber(row.actual_start)) {
+      toInstant(row.actual_end, 'end') < toInstant(row.actual_start, 'start')) {
       ctx.addIssue({
         code: 'custom',
         path: ['actual_end'],
