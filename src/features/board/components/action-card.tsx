@@ -1,10 +1,13 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { actionTypeLabel, cardTone, changeSummary, confidenceLevel, parseActionMetadata, type CardTone } from '@domain/board.ts';
+import { actionTypeLabel, cardTone, changeSummary, parseActionMetadata, type CardTone } from '@domain/board.ts';
+import { confidenceBand } from '@domain/correlation/confidence.ts';
+import type { Thresholds } from '@domain/thresholds.ts';
 import { ChartColumn, CircleCheck, Clock, Eye, TriangleExclamationPoint, Undo2 } from 'lucide-react';
 import { memo, type CSSProperties, type Ref } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/ui/button';
+import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { formatDateTime, formatPercent, initials } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import type { ActionCardRow, CardSignal } from '../types';
@@ -33,11 +36,10 @@ export type ActionCardProps = {
 
 type Derived = { tone: CardTone; alert: CardSignal['alert']; correlation: CardSignal['correlation'] };
 
-function derive(card: ActionCardRow, signal: CardSignal | undefined): Derived {
+function derive(card: ActionCardRow, signal: CardSignal | undefined, thresholds: Thresholds): Derived {
   const alert = signal?.alert ?? null;
   const correlation = signal?.correlation ?? null;
-  const negativeCorrelation = Boolean(correlation && correlation.changePct < 0 && correlation.confidence >= 0.7 && card.impact !== 'positive');
-  return { tone: cardTone({ impact: card.impact, hasActiveAlert: Boolean(alert), negativeCorrelation }), alert, correlation };
+  return { tone: cardTone({ impact: card.impact, hasActiveAlert: Boolean(alert), correlation }, thresholds.correlation), alert, correlation };
 }
 
 /**
@@ -54,7 +56,8 @@ const CardBody = memo(function CardBody({
   onRevert,
   overlay,
 }: ActionCardProps & { overlay: boolean }) {
-  const { alert, correlation } = derive(card, signal);
+  const { thresholds } = useCurrentWorkspace();
+  const { alert, correlation } = derive(card, signal, thresholds);
   const summary = changeSummary(card.metadata);
   const adSets = parseActionMetadata(card.metadata).affected_ad_sets;
   const confidence = alert?.confidence ?? correlation?.confidence ?? null;
@@ -109,7 +112,7 @@ const CardBody = memo(function CardBody({
           {confidence !== null ? (
             <p className="flex items-center gap-1.5 text-xs text-slate-600">
               <ChartColumn className="size-3.5 shrink-0" aria-hidden />
-              Correlation detected ({confidenceLevel(confidence)} conf · {formatPercent(confidence, { ratio: true })})
+              Correlation detected ({confidenceBand(confidence, thresholds.correlation)} conf · {formatPercent(confidence, { ratio: true })})
             </p>
           ) : null}
           {alert && !overlay ? (
@@ -152,7 +155,7 @@ const CardBody = memo(function CardBody({
           <span className="truncate">{authorName ? shortName(authorName) : 'Unknown'}</span>
         </span>
       </div>
-      <span className="sr-only">{TONE_LABEL[derive(card, signal).tone]}</span>
+      <span className="sr-only">{TONE_LABEL[derive(card, signal, thresholds).tone]}</span>
     </>
   );
 });
@@ -173,7 +176,7 @@ export function ActionCardView({
   style?: CSSProperties;
 }) {
   const { card, canWrite } = props;
-  const { tone } = derive(card, props.signal);
+  const { tone } = derive(card, props.signal, useCurrentWorkspace().thresholds);
   return (
     <div
       ref={cardRef}

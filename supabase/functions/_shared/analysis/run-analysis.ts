@@ -10,7 +10,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { DeepSeekOptions, LlmRun } from '../ai/deepseek.ts';
 import { analyzeCampaign, type CampaignAnalysis } from './analyze-campaign.ts';
-import { resolveThresholds, type ThresholdOverrides } from '../domain/thresholds.ts';
+import { resolveThresholds, workspaceThresholdOverrides, type ThresholdOverrides } from '../domain/thresholds.ts';
 import {
   type ActionRowForAnalysis,
   type AlertInsert,
@@ -146,10 +146,9 @@ async function selectCampaigns(
 
 async function workspaceThresholds(db: SupabaseClient, workspaceId: string): Promise<ThresholdOverrides | null> {
   const row = check('load workspace settings', await db.from('workspaces').select('settings').eq('id', workspaceId).maybeSingle()) as {
-    settings: { thresholds?: ThresholdOverrides } | null;
+    settings: unknown;
   } | null;
-  const thresholds = row?.settings?.thresholds;
-  return thresholds && typeof thresholds === 'object' ? thresholds : null;
+  return workspaceThresholdOverrides(row?.settings);
 }
 
 interface LoadedCampaign {

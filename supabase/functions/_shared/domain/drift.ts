@@ -499,8 +499,9 @@ function firstPointOfFailure(timed: readonly Timed[]): FirstPointOfFailure | nul
   };
 }
 
-const SEVERITY_RANK: Record<DriftSeverity, number> = { Pending: 0, 'On Track': 1, 'At Risk': 2, Blocked: 3 };
+/** How bad a drift severity is: Pending 0 < On Track 1 < At Risk 2 < Blocked 3 (the overall severity is the worst). */
+export const DRIFT_SEVERITY_RANK: Readonly<Record<DriftSeverity, number>> = { Pending: 0, 'On Track': 1, 'At Risk': 2, Blocked: 3 };
 
 function overallSeverity(severities: readonly DriftSeverity[]): DriftSeverity {
-  return severities.reduce<DriftSeverity>((worst, s) => (SEVERITY_RANK[s] > SEVERITY_RANK[worst] ? s : worst), 'Pending');
+  return severities.reduce<DriftSeverity>((worst, s) => (DRIFT_SEVERITY_RANK[s] > DRIFT_SEVERITY_RANK[worst] ? s : worst), 'Pending');
 }

@@ -142,3 +142,14 @@ export function resolveThresholds(overrides?: ThresholdOverrides | null): Thresh
   }
   return result;
 }
+
+/**
+ * A workspace's overrides as stored in `workspaces.settings.thresholds` (the only place they live); null when the
+ * settings hold none. Values are checked by `resolveThresholds`, so a malformed entry falls back to the default.
+ */
+export function workspaceThresholdOverrides(settings: unknown): ThresholdOverrides | null {
+  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return null;
+  const thresholds = (settings as { thresholds?: unknown }).thresholds;
+  if (!thresholds || typeof thresholds !== 'object' || Array.isArray(thresholds)) return null;
+  return thresholds as ThresholdOverrides;
+}

@@ -3,7 +3,7 @@
  * effect size relative to noise, lag, persistence (and how many days back it), confounding actions, and whether
  * the move had begun before the action. Strength and severity classifications live here too.
  */
-import type { Thresholds } from '../thresholds.ts';
+import { resolveThresholds, type Thresholds } from '../thresholds.ts';
 import { clamp, round } from './stats.ts';
 import type { Severity, Strength } from './types.ts';
 
@@ -87,6 +87,17 @@ export function classifyStrength(confidence: number, th: CorrelationThresholds):
   if (confidence >= th.strongMinConfidence) return 'Strong';
   if (confidence >= th.minConfidenceToAlert) return 'Moderate';
   return 'Weak';
+}
+
+export type ConfidenceBand = 'High' | 'Medium' | 'Low';
+const BAND: Record<Strength, ConfidenceBand> = { Strong: 'High', Moderate: 'Medium', Weak: 'Low' };
+
+/**
+ * A confidence (0–1) as people read it: High from strongMinConfidence (0.85), Medium from minConfidenceToAlert (0.70),
+ * else Low — the band of the engine's Strong / Moderate / Weak, from the same thresholds.
+ */
+export function confidenceBand(confidence: number, th: CorrelationThresholds = resolveThresholds().correlation): ConfidenceBand {
+  return BAND[classifyStrength(confidence, th)];
 }
 
 /** Severity from the size of the change (percent): high ≥ 50 %, medium ≥ 30 %, else low. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correlateCampaign, isRecovered } from './index.ts';
+import { recoveryLevel } from './detect.ts';
 import { createRng, demoCampaign } from './synthetic.ts';
 import { dayDate, dayNumber } from './timeline.ts';
 import type { CampaignInputRaw } from './types.ts';
@@ -190,5 +191,12 @@ describe('isRecovered', () => {
     expect(isRecovered(500, 449, 0.1)).toBe(false);
     expect(isRecovered(500, 560, 0.1)).toBe(false);
     expect(isRecovered(0, 0, 0.1)).toBe(true);
+  });
+});
+
+describe('recoveryLevel', () => {
+  it('is the level an alert resolves at: back up to within tolerance after a decline, down after a rise', () => {
+    expect(recoveryLevel({ baseline: 500, tolerance: 0.1, direction: 'decrease' })).toBeCloseTo(450);
+    expect(recoveryLevel({ baseline: 40, tolerance: 0.1, direction: 'increase' })).toBeCloseTo(44);
   });
 });

@@ -3,6 +3,7 @@
  * CLI file, an edge function body and a database row all pass the same gate); outputs are plain types.
  */
 import { z } from 'zod';
+import type { Severity } from '../severity.ts';
 
 /** Daily metrics the engine analyses, in the order it prefers when one action moved several of them. */
 export const METRICS = ['sales', 'revenue', 'conversions', 'roas', 'cpa', 'clicks', 'impressions', 'spend'] as const;
@@ -90,7 +91,7 @@ export type CampaignInput = z.output<typeof campaignInputSchema>;
 export type CampaignInputRaw = z.input<typeof campaignInputSchema>;
 
 export type Strength = 'Strong' | 'Moderate' | 'Weak';
-export type Severity = 'high' | 'medium' | 'low';
+export type { Severity };
 export type Impact = 'positive' | 'negative' | 'neutral';
 
 /** One day of the before/after chart: what happened and what the baseline says would have happened. */
