@@ -39,8 +39,7 @@ export function quoteUntrusted(value: string, max: number): string {
     .replaceAll(DATA_OPEN, '[data-open]')
     .replaceAll(DATA_CLOSE, '[data-close]')
     .replace(/[<>]{3,}/g, '')
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    .replace(/\p{Cc}+/gu, ' ');
   const cut = neutral.length > max ? `${neutral.slice(0, max - 1)}…` : neutral;
   return JSON.stringify(cut);
 }

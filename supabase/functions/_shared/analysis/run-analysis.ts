@@ -194,7 +194,7 @@ async function analyse(
 ): Promise<CampaignAnalysis> {
   const since = Date.parse(opts.window.actionsSince);
   const inWindow = new Set(data.actions.filter((a) => Date.parse(a.occurred_at) >= since).map((a) => a.id));
-  return analyzeCampaign(toCampaignInput(campaign, data.actions, data.snapshots, data.phases), {
+  return await analyzeCampaign(toCampaignInput(campaign, data.actions, data.snapshots, data.phases), {
     now: opts.now,
     thresholds: opts.thresholds,
     deepseek: opts.deepseek,
