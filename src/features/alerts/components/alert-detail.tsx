@@ -34,7 +34,7 @@ export interface AlertTimelineSlot {
  */
 export function AlertDetail({ alertId, renderTimeline }: { alertId: string; renderTimeline?: (slot: AlertTimelineSlot) => React.ReactNode }) {
   const { workspace } = useCurrentWorkspace();
-  useAlertsRealtime(workspace.id);
+  const { live } = useAlertsRealtime(workspace.id);
   const query = useAlert(workspace.id, alertId);
   useDocumentTitle(query.data?.alert.title ?? 'Alert');
 
@@ -67,7 +67,7 @@ export function AlertDetail({ alertId, renderTimeline }: { alertId: string; rend
   const actionDate = (triggerAction?.occurred_at ?? data.action?.occurred_at ?? null)?.slice(0, 10) ?? null;
 
   return (
-    <div className="space-y-6" data-testid="alert-detail" data-status={alert.status}>
+    <div className="space-y-6" data-testid="alert-detail" data-status={alert.status} data-live={live}>
       <PageHeader
         eyebrow={
           <span className="flex items-center gap-1.5">
