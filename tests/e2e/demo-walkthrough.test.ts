@@ -59,8 +59,12 @@ describe('demo walkthrough (DEMO.md)', () => {
   it("2. highlights Sarah's creative change, blue → red two days ago, with its metadata", async () => {
     const card = cardIn(page, CREATIVE_CARD);
     await card.scrollIntoViewIfNeeded();
+    // The card renders from its row first; alert, correlation and author arrive with their own queries: wait for them.
+    const text = await waitFor(async () => {
+      const shown = await card.innerText();
+      return ALERT_TITLE.test(shown) && /Correlation detected/.test(shown) && shown.includes('Sarah') && shown;
+    }, { timeoutMs: 15_000, what: "the creative card's alert, correlation and author" });
     await expect(card.getAttribute('data-tone')).resolves.toBe('negative');
-    const text = await card.innerText();
     expect(text).toContain(CREATIVE_TITLE);
     expect(text).toMatch(/Creative: blue hero → red hero/);
     expect(text).toContain('2 ad sets');

@@ -71,7 +71,7 @@ const CardBody = memo(function CardBody({
         <div className="min-w-0 flex-1">
           <h4 className="line-clamp-2 text-sm font-semibold leading-snug text-slate-900">{card.title}</h4>
           {summary ? <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">{summary}</p> : card.description ? (
-            <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">{card.description}</p>
+            <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">{card.description}</p>
           ) : null}
         </div>
         {onOpen && !overlay ? (
@@ -91,7 +91,7 @@ const CardBody = memo(function CardBody({
       </div>
 
       {campaignName || adSets.length > 0 ? (
-        <div className="mt-2 flex flex-wrap items-center gap-1 text-[11px] text-slate-500">
+        <div className="mt-2 flex flex-wrap items-center gap-1 text-[11px] text-slate-600">
           {campaignName ? <span className="max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-600">{campaignName}</span> : null}
           {adSets.length > 0 ? (
             <span className="truncate">
@@ -140,7 +140,7 @@ const CardBody = memo(function CardBody({
         </div>
       ) : null}
 
-      <div className="mt-2.5 flex items-center justify-between gap-2 border-t pt-2 text-[11px] text-slate-500">
+      <div className="mt-2.5 flex items-center justify-between gap-2 border-t pt-2 text-[11px] text-slate-600">
         <span
           className="inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-600"
           title={card.completed_at ? `Completed ${formatDateTime(card.completed_at)}` : 'When the change happened'}
@@ -203,7 +203,14 @@ export function ActionCardView({
 export const SortableActionCard = memo(function SortableActionCard(props: ActionCardProps) {
   const { card, canWrite } = props;
   const data: CardDragData = { type: 'card', cardId: card.id, status: card.status };
-  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: card.id, data, disabled: !canWrite });
+  // A group, not dnd-kit's default button: the card holds its own buttons (details, revert), and a button may not
+  // contain other controls (WCAG 4.1.2). It stays focusable and draggable with the keyboard.
+  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    data,
+    disabled: !canWrite,
+    attributes: { role: 'group' },
+  });
   return (
     <ActionCardView
       {...props}
