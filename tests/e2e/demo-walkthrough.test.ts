@@ -1,5 +1,5 @@
 /**
- * The presenter's walkthrough (DEMO.md, seed 001 "Demo Flow Script") in Chromium, on the demo `npm run seed:demo`
+ * The presenter's walkthrough (DEMO.md, docs/domain-rules.md, Demo flow) in Chromium, on the demo `npm run seed:demo`
  * builds: 1. the board with past cards, 2. Sarah's creative change and its metadata, 3. the alert "Sales dropped …
  * after creative change", 4. its confidence and before/after chart, 5. the one-click revert (a new card, a success
  * message), 6. the next day's data arriving and the alert turning Resolved with the recovery on the timeline.

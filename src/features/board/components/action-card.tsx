@@ -160,7 +160,7 @@ const CardBody = memo(function CardBody({
   );
 });
 
-/** The seed's card display: type icon, title, change summary, alert and confidence, actions, timestamp, author. */
+/** The spec's card display (docs/domain-rules.md, The board): type icon, title, change summary, alert and confidence, actions, timestamp, author. */
 export function ActionCardView({
   dragging = false,
   overlay = false,

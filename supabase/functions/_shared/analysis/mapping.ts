@@ -19,7 +19,7 @@ export interface AnalysisWindow {
 
 /**
  * The action window (last `actionsWindowHours`, default 48 h) and the data window: the last `dataWindowDays` complete
- * days (snapshots land at midnight, seed 001 §7) plus today's, if one was already written.
+ * days (snapshots land at midnight, docs/domain-rules.md, Correlation engine) plus today's, if one was already written.
  */
 export function analysisWindow(now: string, actionsWindowHours = 48, dataWindowDays = 7): AnalysisWindow {
   const at = Date.parse(now);
@@ -273,7 +273,7 @@ export interface AlertInsert {
 }
 
 /**
- * One engine alert → one ai_alerts row. correlation_data keeps the engine's fields (seed 001 §3 Step 3) and adds
+ * One engine alert → one ai_alerts row. correlation_data keeps the engine's fields (docs/domain-rules.md, Correlation engine: alerts) and adds
  * what the dashboard draws and the database trigger watches: the lead metric's counterfactual series, the insight,
  * the recommendation, the action as it was, the diagnosis, and `recovery`.
  */

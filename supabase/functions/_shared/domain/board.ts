@@ -1,5 +1,5 @@
 /**
- * The Kanban board of marketer actions (seed 001 §1 and §4), as pure data: the four columns, the board state as
+ * The Kanban board of marketer actions (docs/domain-rules.md, The board), as pure data: the four columns, the board state as
  * column id → ordered card ids, moving a card (the same rule the `move_action_card` RPC applies), the
  * `p_before_id` a move sends, card colour, change summaries, and the predefined action templates.
  *
@@ -244,7 +244,7 @@ export const TEMPLATE_CATEGORIES: readonly { id: TemplateCategory; label: string
   { id: 'optimization', label: 'Optimization actions' },
 ];
 
-/** A predefined card (seed §1 "Predefined Action Templates"): what the quick-add dialog pre-fills. */
+/** A predefined card (docs/domain-rules.md, The board: templates): what the quick-add dialog pre-fills. */
 export interface ActionTemplate {
   id: string;
   category: TemplateCategory;

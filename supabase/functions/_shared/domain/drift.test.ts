@@ -18,7 +18,7 @@ const phase = (over: Partial<DriftInput['phases'][number]> & { name: string; pos
   ...over,
 });
 
-/** The seed's sample: Planning 3→3, Creative 5→7, Compliance 7→10, Launch 1→not started. */
+/** The spec's drift sample (docs/domain-rules.md, Drift): Planning 3→3, Creative 5→7, Compliance 7→10, Launch 1→not started. */
 const seedInput: DriftInput = {
   campaign: { id: 'c1', objective: 'sales', industry: 'ecommerce', planned_launch: '2025-03-16' },
   phases: [

@@ -1,10 +1,10 @@
 /**
- * Drift: how far execution moved from the plan, per phase and for the campaign (DESIGN §4, seed Step 1).
+ * Drift: how far execution moved from the plan, per phase and for the campaign (docs/domain-rules.md, Drift).
  *
  * Conventions:
  * - A finished phase took the elapsed time from actual_start to actual_end rounded up to whole days (dates.ts
  *   `elapsedDays`): Monday 09:00 → Thursday 09:00 is 3 days, a phase finished the day it started took 1, and a bare
- *   date is the whole day, so the seed's "Planning 3 days → 3 days" is Mar 1 → Mar 3. Start/Complete clicks
+ *   date is the whole day, so the spec's "Planning 3 days → 3 days" is Mar 1 → Mar 3. Start/Complete clicks
  *   (timestamps) and back-filled dates (00:00 → 23:59:59) follow the same rule.
  * - A running phase has run the elapsed time from actual_start to `now`, rounded up the same way (a bare-date `now`
  *   is the end of that day). Past its planned days it is delayed by the excess so far (projected: it can only grow);
@@ -20,7 +20,7 @@
  *     5. drift ≤ atRiskMaxDays [2]                                → At Risk   (even when > 30 % over plan)
  *     6. drift ≤ atRiskMaxOverPlanRatio × plan [30 %]             → At Risk   (only reachable when overrides leave
  *     7. otherwise                                                → Blocked    a gap between rules 4 and 5)
- *   So Creative 5 → 7 (+2, 40 % over) is At Risk and Compliance 7 → 10 (+3) is Blocked, as in the seed's table.
+ *   So Creative 5 → 7 (+2, 40 % over) is At Risk and Compliance 7 → 10 (+3) is Blocked, as in the spec's sample (docs/domain-rules.md, Drift).
  */
 import { z } from 'zod';
 import { DomainInputError, elapsedDays, fromDayNumber, isIsoDateOrTimestamp, round, toDayNumber, toInstant } from './dates.ts';

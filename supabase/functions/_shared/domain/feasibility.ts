@@ -1,5 +1,5 @@
 /**
- * Feasibility (seed Step 1.4–1.5, DESIGN §4): before launch, score a plan 0–100 from four risk families, list the
+ * Feasibility (docs/domain-rules.md, Feasibility and the decision gate): before launch, score a plan 0–100 from four risk families, list the
  * risks with their evidence (no solutions), compare every phase with this workspace's history and the built-in
  * industry benchmarks, and propose the decision gate. Fix prescriptions only come from similar past campaigns.
  *

@@ -17,7 +17,7 @@ export interface PhaseTemplate {
   tools: string[];
 }
 
-/** The customisable default blueprint (seed Step 1.2): durations from the seed's sample (Planning 3 days, …). */
+/** The customisable default blueprint (docs/domain-rules.md, Feasibility): durations from the spec's drift sample (Planning 3 days, …). */
 export const DEFAULT_PHASES: readonly PhaseTemplate[] = Object.freeze([
   { name: 'Planning', planned_days: 3, required_assets: 0, approvals_planned: 1, teams: ['Marketing'], tools: [] },
   { name: 'Creative', planned_days: 5, required_assets: 6, approvals_planned: 1, teams: ['Creative'], tools: [] },

@@ -1,5 +1,5 @@
 /**
- * Alerts from findings (seed 001 §3 Step 3): one alert per trigger action, led by its most important alerting
+ * Alerts from findings (docs/domain-rules.md, Correlation engine: alerts): one alert per trigger action, led by its most important alerting
  * metric, with a one-click revert when a creative, copy, targeting or budget change preceded a decline.
  */
 import type { Thresholds } from '../thresholds.ts';

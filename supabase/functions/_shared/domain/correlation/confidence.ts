@@ -108,7 +108,7 @@ export function classifySeverity(changePct: number, th: CorrelationThresholds): 
   return 'low';
 }
 
-/** Seed 001's label for a strength: Strong → high, Moderate → medium, Weak → low. */
+/** The spec's confidence label for a strength: Strong → high, Moderate → medium, Weak → low. */
 export function confidenceLabel(strength: Strength): 'high' | 'medium' | 'low' {
   return strength === 'Strong' ? 'high' : strength === 'Moderate' ? 'medium' : 'low';
 }

@@ -50,7 +50,7 @@ function campaign(opts: {
   };
 }
 
-describe('seed 001 demo scenario', () => {
+describe('the spec demo scenario (docs/domain-rules.md, Demo flow)', () => {
   it('alerts on the sales drop after the creative change with high severity and a one-click revert', () => {
     const result = correlateCampaign(demoCampaign(), { now: NOW });
     const alert = result.alerts.find((a) => a.trigger_action_id === 'action-creative');

@@ -21,7 +21,7 @@ export const METRIC_POLARITY: Record<Metric, 1 | -1 | 0> = {
   spend: 0,
 };
 
-/** Action types whose decline-causing change can be undone in one click (DESIGN §4). */
+/** Action types whose decline-causing change can be undone in one click (docs/domain-rules.md, Correlation engine). */
 export const REVERTIBLE_ACTION_TYPES = ['creative_change', 'ad_copy_update', 'audience_targeting', 'budget_adjustment'];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -157,7 +157,7 @@ export interface SuggestedAction {
   auto_executable: boolean;
 }
 
-/** The alert row the caller writes to ai_alerts (seed 001 §3 Step 3 shape). */
+/** The alert row the caller writes to ai_alerts (docs/domain-rules.md, Correlation engine: alerts). */
 export interface CorrelationAlert {
   finding_key: string;
   campaign_id: string;
