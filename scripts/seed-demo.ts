@@ -20,6 +20,7 @@ import WebSocket from 'ws';
 import type { Database, TablesInsert } from '../src/lib/database.types.ts';
 import { type DeepSeekOptions, deepSeekOptionsFromEnv } from '../supabase/functions/_shared/ai/deepseek.ts';
 import { runAnalysis, type RunAnalysisResult } from '../supabase/functions/_shared/analysis/index.ts';
+import { compareSeverity } from '../supabase/functions/_shared/domain/severity.ts';
 import { generateRecommendations } from '../supabase/functions/_shared/recommendations/persist.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_WORKSPACE_ID, DEMO_WORKSPACE_NAME, type DemoPersonKey, type DemoRole, demoId } from './demo/ids.ts';
 import { createProgress, type ProgressMode } from './demo/progress.ts';
@@ -437,7 +438,6 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
   }
 }
 
-const SEVERITY_ORDER = ['high', 'medium', 'low'];
 
 /** What the presenter needs after a seed: accounts, where to click, what the analysis found. */
 export function formatSummary(result: SeedDemoResult, appUrl = process.env.DEMO_APP_URL ?? 'http://127.0.0.1:5173'): string {
@@ -454,7 +454,7 @@ export function formatSummary(result: SeedDemoResult, appUrl = process.env.DEMO_
     ...result.campaigns.map((c) => `  ${pad(c.name, 34)} ${pad(c.status, 10)} ${appUrl}/campaigns/${c.id}`),
     '',
     `Alerts from the analysis (${result.analysis.correlations_written} correlations):`,
-    ...[...result.alerts].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || b.confidence - a.confidence).map((a) => `  [${a.status}] ${a.title} (${a.campaign}, ${a.severity}, confidence ${Math.round(a.confidence * 100)}%)`),
+    ...[...result.alerts].sort((a, b) => compareSeverity(a.severity, b.severity) || b.confidence - a.confidence).map((a) => `  [${a.status}] ${a.title} (${a.campaign}, ${a.severity}, confidence ${Math.round(a.confidence * 100)}%)`),
     '',
     `Start here: ${appUrl}/board (as Sarah), then ${appUrl}/alerts. Presenter script: DEMO.md.`,
     ...(spring ? [`After the live revert, bring in the next day's data with: npm run demo:next-day`] : []),

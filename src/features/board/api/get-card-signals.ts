@@ -1,10 +1,9 @@
+import { severityRank } from '@domain/severity.ts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { actionEffectSchema, formatEffect } from '@domain/correlation/effects.ts';
 import { supabase } from '@/lib/supabase';
 import { boardKeys } from '../keys';
 import type { CardSignal } from '../types';
-
-const SEVERITY_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
 
 /**
  * Alert badge and correlation confidence per card: the most severe active alert an action triggered, and its
@@ -31,10 +30,9 @@ export async function getCardSignals(workspaceId: string): Promise<Record<string
     if (!a.trigger_action_id) continue;
     const current = slot(a.trigger_action_id);
     const confidence = Number(a.confidence);
-    const better =
-      !current.alert ||
-      (SEVERITY_RANK[a.severity] ?? 0) > (SEVERITY_RANK[current.alert.severity] ?? 0) ||
-      ((SEVERITY_RANK[a.severity] ?? 0) === (SEVERITY_RANK[current.alert.severity] ?? 0) && confidence > current.alert.confidence);
+    const rank = severityRank(a.severity);
+    const currentRank = current.alert ? severityRank(current.alert.severity) : -1;
+    const better = rank > currentRank || (rank === currentRank && confidence > current.alert!.confidence);
     if (!better) continue;
     const suggestion = (a.suggested_action ?? null) as { type?: unknown; button_label?: unknown } | null;
     current.alert = {

@@ -10,7 +10,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { DeepSeekOptions, LlmRun } from '../ai/deepseek.ts';
 import { analyzeCampaign, type CampaignAnalysis } from './analyze-campaign.ts';
-import { resolveThresholds, type ThresholdOverrides } from '../domain/thresholds.ts';
+import { resolveThresholds, workspaceThresholdOverrides, type ThresholdOverrides } from '../domain/thresholds.ts';
 import {
   type ActionEffect,
   actionEffectSchema,
@@ -154,10 +154,9 @@ async function selectCampaigns(
 
 async function workspaceThresholds(db: SupabaseClient, workspaceId: string): Promise<ThresholdOverrides | null> {
   const row = check('load workspace settings', await db.from('workspaces').select('settings').eq('id', workspaceId).maybeSingle()) as {
-    settings: { thresholds?: ThresholdOverrides } | null;
+    settings: unknown;
   } | null;
-  const thresholds = row?.settings?.thresholds;
-  return thresholds && typeof thresholds === 'object' ? thresholds : null;
+  return workspaceThresholdOverrides(row?.settings);
 }
 
 /**
@@ -241,7 +240,7 @@ async function analyse(
 ): Promise<CampaignAnalysis> {
   const since = Date.parse(opts.window.actionsSince);
   const inWindow = new Set(data.actions.filter((a) => Date.parse(a.occurred_at) >= since).map((a) => a.id));
-  return analyzeCampaign(toCampaignInput(campaign, data.actions, data.snapshots, data.phases), {
+  return await analyzeCampaign(toCampaignInput(campaign, data.actions, data.snapshots, data.phases), {
     now: opts.now,
     thresholds: opts.thresholds,
     deepseek: opts.deepseek,

@@ -3,6 +3,7 @@
  * CLI file, an edge function body and a database row all pass the same gate); outputs are plain types.
  */
 import { z } from 'zod';
+import type { Severity } from '../severity.ts';
 
 /** Daily metrics the engine analyses, in the order it prefers when one action moved several of them. */
 export const METRICS = ['sales', 'revenue', 'conversions', 'roas', 'cpa', 'clicks', 'impressions', 'spend'] as const;
@@ -20,7 +21,7 @@ export const METRIC_POLARITY: Record<Metric, 1 | -1 | 0> = {
   spend: 0,
 };
 
-/** Action types whose decline-causing change can be undone in one click (DESIGN §4). */
+/** Action types whose decline-causing change can be undone in one click (docs/domain-rules.md, Correlation engine). */
 export const REVERTIBLE_ACTION_TYPES = ['creative_change', 'ad_copy_update', 'audience_targeting', 'budget_adjustment'];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -90,7 +91,7 @@ export type CampaignInput = z.output<typeof campaignInputSchema>;
 export type CampaignInputRaw = z.input<typeof campaignInputSchema>;
 
 export type Strength = 'Strong' | 'Moderate' | 'Weak';
-export type Severity = 'high' | 'medium' | 'low';
+export type { Severity };
 export type Impact = 'positive' | 'negative' | 'neutral';
 
 /** One day of the before/after chart: what happened and what the baseline says would have happened. */
@@ -179,7 +180,7 @@ export interface SuggestedAction {
   auto_executable: boolean;
 }
 
-/** The alert row the caller writes to ai_alerts (seed 001 §3 Step 3 shape). */
+/** The alert row the caller writes to ai_alerts (docs/domain-rules.md, Correlation engine: alerts). */
 export interface CorrelationAlert {
   finding_key: string;
   campaign_id: string;
