@@ -118,7 +118,7 @@ function stateFor(field: string, raw: unknown, currency: string | null): Record<
 
 /** Old and new values from `extra_data`; unreadable or missing extra data gives empty states, never an error. */
 export function activityStates(activity: MetaActivity, field: string): Pick<ActionMetadata, 'previous_state' | 'new_state'> {
-  let extra: unknown = null;
+  let extra: unknown;
   try {
     extra = activity.extra_data ? JSON.parse(activity.extra_data) : null;
   } catch {

@@ -126,7 +126,11 @@ export class GraphClient {
       try {
         const res = await this.doFetch(url, {
           method,
-          headers: { Authorization: `Bearer ${this.opts.accessToken}`, ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
+          headers: {
+            // The OAuth code exchange carries the app's credentials instead of a token.
+            ...(this.opts.accessToken ? { Authorization: `Bearer ${this.opts.accessToken}` } : {}),
+            ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+          },
           body,
         });
         const usage = readUsage(res.headers);

@@ -334,7 +334,8 @@ export async function syncConnection(db: SupabaseClient, connectionId: string, o
           if (o && !index.has(s.id)) index.set(s.id, { campaignId: o.campaignId, level: 'ad_set' });
         }
         for (const a of objects.ads) {
-          const o = owner(a.campaign_id) ?? (a.adset_id ? index.get(a.adset_id) : undefined);
+          // An ad belongs to the campaign that names its ad set (set above), else to the one naming its campaign.
+          const o = (a.adset_id ? index.get(a.adset_id) : undefined) ?? owner(a.campaign_id);
           if (o && !index.has(a.id)) index.set(a.id, { campaignId: o.campaignId, level: 'ad', adSetName: a.adset_id ? adSetNames.get(a.adset_id) ?? null : null });
         }
       }

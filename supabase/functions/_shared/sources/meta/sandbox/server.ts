@@ -244,8 +244,10 @@ export async function startFakeGraphServer(opts: { port?: number; log?: (m: stri
     }
     if (path === '/debug_token') {
       if (url.searchParams.get('access_token') !== `${app.id}|${app.secret}`) return graphError(res, 400, 190, 'Invalid app access token');
-      const t = tokens.get(url.searchParams.get('input_token') ?? '');
-      return send(res, 200, { data: { app_id: app.id, type: 'USER', application: 'Sandbox', is_valid: Boolean(t?.valid), expires_at: t?.expires_at ?? 0, scopes: ['ads_read'], user_id: t?.user.id } });
+      const input = url.searchParams.get('input_token') ?? '';
+      const t = tokens.get(input);
+      const valid = t ? t.valid : accountFor(input).length > 0;
+      return send(res, 200, { data: { app_id: app.id, type: t ? 'USER' : 'SYSTEM_USER', application: 'Sandbox', is_valid: valid, expires_at: t?.expires_at ?? 0, scopes: ['ads_read'], user_id: t?.user.id ?? '900000' } });
     }
 
     // Everything else needs a token that some account accepts.
