@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 import { CampaignSummary, FeasibilityPanel, useCampaign } from '@/features/campaigns';
 import { ExecutionSection } from '@/features/execution';
+import { CampaignMetaPanel } from '@/features/meta';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { DECISION_LABELS, DECISION_VARIANTS, STATUS_LABELS, STATUS_VARIANTS } from '@/lib/campaign-labels';
@@ -69,6 +70,7 @@ function CampaignRoute() {
       />
       <div className="grid gap-6">
         <CampaignSummary campaign={c} />
+        <CampaignMetaPanel campaign={c} canWrite={canWrite} />
         <FeasibilityPanel campaignId={c.id} canAssess={canWrite} isOpsHead={isOpsHead} />
         <ExecutionSection campaign={c} canWrite={canWrite} />
       </div>
