@@ -157,7 +157,7 @@ const CardBody = memo(function CardBody({
             title="Imported from Meta's activity log: open in Ads Manager"
           >
             <span className="shrink-0 rounded bg-blue-50 px-1 py-0.5 text-[9px] font-semibold text-blue-700">Meta</span>
-            <span className="truncate">{card.actor_name ? shortName(card.actor_name) : 'Meta'}</span>
+            <span className="truncate">{card.actor_name ?? 'Meta'}</span>
           </a>
         ) : (
           <span className="flex min-w-0 items-center gap-1.5">

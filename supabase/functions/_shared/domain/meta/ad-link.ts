@@ -68,7 +68,7 @@ export function parseMetaAdLink(input: string): MetaAdLinkResult {
 
   if (path.startsWith('/ads/library')) {
     const id = q.get('id')?.trim() ?? '';
-    if (!ID.test(id)) return { ok: false, reason: 'This Ad Library link has no ad id (…/ads/library/?id=…).' };
+    if (!/^\d{1,20}$/.test(id)) return { ok: false, reason: 'This Ad Library link has no ad id (…/ads/library/?id=…).' };
     return { ok: true, ids: { ...empty('ad_library'), libraryAdId: id } };
   }
 

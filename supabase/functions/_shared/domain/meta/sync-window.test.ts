@@ -18,6 +18,6 @@ describe('syncWindow', () => {
     expect(syncWindow({ today: '2026-11-21', newestImported: null, launch: '2026-11-01' })).toEqual({ since: '2026-11-01', until: '2026-11-21' });
     const long = syncWindow({ today: '2026-11-21', newestImported: null, launch: '2025-01-01' });
     expect(daysInRange(long.since, long.until)).toBe(90);
-    expect(syncWindow({ today: '2026-11-21', newestImported: null, launch: '2026-12-24' }).since).toBe('2026-11-21');
+    expect(syncWindow({ today: '2026-11-21', newestImported: null, launch: '2026-12-24' }).since).toBe('2026-08-24');
   });
 });

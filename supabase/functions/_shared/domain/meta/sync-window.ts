@@ -1,7 +1,8 @@
 /**
  * Which days a Meta sync asks for. Days are the ad account's calendar days (Meta reports Insights in the account's
  * time zone), so "today" is computed there, not in UTC. A campaign seen before is re-pulled from 3 days before its
- * newest day, so late conversions land; a new one is back-filled from its launch (at most `maxBackfillDays`).
+ * newest day, so late conversions land; a new one is back-filled from its launch if that is past, else (and at most)
+ * `maxBackfillDays` back: Meta answers only the days that delivered.
  */
 import { addDays, daysBetween, toIsoDate } from '../dates.ts';
 
@@ -37,7 +38,8 @@ export function syncWindow(input: SyncWindowInput): { since: string; until: stri
   const earliest = addDays(input.today, -(maxDays - 1));
   let since: string;
   if (input.newestImported) since = addDays(input.newestImported, -(REPULL_DAYS - 1));
-  else since = input.launch && input.launch > earliest ? input.launch : earliest;
+  // From a launch already past; a campaign planned for later may already deliver on Meta, so take the full span.
+  else since = input.launch && input.launch > earliest && input.launch <= input.today ? input.launch : earliest;
   if (since < earliest) since = earliest;
   if (since > input.today) since = input.today;
   return { since, until: input.today };
