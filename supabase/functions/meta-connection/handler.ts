@@ -8,10 +8,9 @@ import { getEnv } from '../_shared/env.ts';
 import { errorResponse, handleOptions, HttpError, json, readPostRequest } from '../_shared/http.ts';
 import { checkAccess, GraphClient, GraphError, graphBaseUrl, META_GRAPH_VERSION, tokenExpiry } from '../_shared/sources/meta/index.ts';
 import { signOAuthState, verifyOAuthState } from '../_shared/sources/meta/oauth-state.ts';
-import { SANDBOX_TOKEN } from '../_shared/sources/meta/sandbox/fixture.ts';
+import { SANDBOX_AD_ACCOUNT_ID, SANDBOX_TOKEN } from '../_shared/sources/meta/sandbox/fixture.ts';
 import { createServiceClient, createUserClient } from '../_shared/supabase.ts';
 
-export const SANDBOX_AD_ACCOUNT = 'act_1000000001';
 
 const adAccountId = z
   .string()
@@ -129,7 +128,7 @@ async function act(req: Request, token: string, body: Body, deps: MetaConnection
   if (body.action === 'connect_sandbox') {
     if (!sandboxUrl) throw new HttpError(400, 'The Meta sandbox runs only on the local stack (META_SANDBOX_URL is not set)');
     await requireManager(user, body.workspace_id, userId);
-    const connection = await checkAndSave(deps, { workspaceId: body.workspace_id, adAccountId: SANDBOX_AD_ACCOUNT, token: SANDBOX_TOKEN, kind: 'sandbox', userId, baseUrl: sandboxUrl });
+    const connection = await checkAndSave(deps, { workspaceId: body.workspace_id, adAccountId: SANDBOX_AD_ACCOUNT_ID, token: SANDBOX_TOKEN, kind: 'sandbox', userId, baseUrl: sandboxUrl });
     return json({ connection });
   }
   if (!app) throw new HttpError(400, 'Facebook Login is not configured on this server (META_APP_ID / META_APP_SECRET)');

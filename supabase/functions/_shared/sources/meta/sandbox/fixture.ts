@@ -169,7 +169,7 @@ function isoDay(today: string, offset: number): string {
 export function demoSandboxAccount(today: string): FakeAccount {
   const days = (n: number) => new Date(Date.parse(`${today}T12:00:00Z`) - n * 86_400_000).toISOString().replace('.000Z', '+0000');
   return {
-    id: 'act_1000000001',
+    id: SANDBOX_AD_ACCOUNT_ID,
     name: 'Meta sandbox (local demo, not a real ad account)',
     currency: 'USD',
     timezone_name: 'America/New_York',
@@ -240,6 +240,9 @@ export function demoSandboxAccount(today: string): FakeAccount {
     ],
   };
 }
+
+/** The sandbox's one ad account. */
+export const SANDBOX_AD_ACCOUNT_ID = 'act_1000000001';
 
 /** The token that opens the demo sandbox (not a secret: it only works against the local fake). */
 export const SANDBOX_TOKEN = 'EAAB-local-meta-sandbox-token';
