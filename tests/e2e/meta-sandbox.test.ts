@@ -90,6 +90,10 @@ describe('Meta data in, as a new user', () => {
     expect(await panel.getByTestId('meta-last-sync').textContent()).toMatch(/3 new cards/);
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'meta-03-campaign-synced', { fullPage: true });
+
+    // Sync again: the last 3 days are re-read and nothing changes or duplicates.
+    await panel.getByTestId('meta-sync-now').click();
+    await expect.poll(() => panel.getByTestId('meta-last-sync').textContent(), { timeout: 60_000 }).toMatch(/0 days updated · 3 unchanged · 0 new cards/);
   });
 
   it('shows the imported Meta changes as completed cards on the board', async () => {
