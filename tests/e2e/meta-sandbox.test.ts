@@ -106,4 +106,28 @@ describe('Meta data in, as a new user', () => {
     expect(await page.getByTestId('card-meta-source').filter({ hasText: 'Sam Sandbox' }).count()).toBe(2);
     await screenshot(page, 'meta-04-board-imported-cards', { fullPage: true });
   });
+
+  it('lists every sync in the job log with what it fetched, wrote and skipped', async () => {
+    await page.goto(appUrl('/ops'));
+    await page.getByRole('tab', { name: /Job log/ }).click();
+    const log = page.getByTestId('meta-sync-log');
+    await expect.poll(() => log.locator('[data-run-status="succeeded"]').count(), { timeout: 20_000 }).toBe(2);
+    expect(await log.textContent()).toMatch(/activity not a campaign change ×1/);
+    await screenshot(page, 'meta-05-ops-job-log', { fullPage: true });
+  });
+
+  it('says so on the campaign page when Meta stops accepting the token, and keeps the data', async () => {
+    const service = e2eServiceClient();
+    const { data: campaign } = await service.from('campaigns').select('workspace_id').eq('id', campaignId).single();
+    const { data: connection } = await service.from('meta_connections').select('id').eq('workspace_id', campaign!.workspace_id).single();
+    // What the sync does when Meta answers code 190 (proven against the fake Graph API in tests/integration/meta-sync).
+    await service.rpc('flag_meta_connection', { p_connection_id: connection!.id, p_status: 'needs_reconnect', p_reason: 'Meta refused the token (code 190). Reconnect in Settings; imported data is kept.' });
+    await page.goto(appUrl(`/campaigns/${campaignId}`));
+    const panel = page.getByTestId('campaign-meta-panel');
+    await panel.getByTestId('meta-needs-reconnect').waitFor({ timeout: 20_000 });
+    expect(await panel.getByTestId('meta-sync-now').isDisabled()).toBe(true);
+    await panel.getByTestId('meta-daily-chart').waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'meta-06-needs-reconnect');
+  });
 });
