@@ -1,9 +1,11 @@
 /**
  * A small typed client for the parts of Meta's Graph API the import uses. Not Meta's facebook-nodejs-business-sdk:
- * that SDK keeps one access token in a process-wide singleton (`FacebookAdsApi.init`), which is wrong for a
- * function serving many workspaces at once; it is CommonJS built on axios and Node built-ins, which Deno's edge
- * runtime loads only through compatibility shims; and it hides the response headers that carry Meta's usage
- * figures, which the sync must read to slow down before the limit. Plain `fetch` does all that is needed here.
+ * that SDK keeps one access token in a process-wide default (`FacebookAdsApi.init`), which is wrong for a function
+ * serving many workspaces at once (objects built without an explicit api fall back to it, and its crash reporter,
+ * hooked on Node's `process` events, reads it: facebook/facebook-nodejs-business-sdk#228); it is CommonJS built on
+ * axios and Node built-ins, which Deno's edge runtime loads only through compatibility shims; and its cursor objects
+ * hide the response headers that carry Meta's usage figures, which the sync must read to slow down before the limit.
+ * Plain `fetch` does all that is needed here.
  *
  * Every call: bearer token in the Authorization header (never in a URL we build), JSON parsed defensively (a
  * malformed answer is a transient error), usage headers read after each answer and the next call paused when
