@@ -374,11 +374,27 @@ describe('long back-fills, limits and errors', () => {
     expect(connection.status_reason).toMatch(/Reconnect in Settings; imported data is kept/);
     const again = await sync(t.admin, { workspace_id: t.workspaceId });
     expect(again).toMatchObject({ status: 'failed', needs_reconnect: true, requests: 0 });
+    // The hourly schedule (service key) leaves it alone until someone reconnects.
+    const scheduled = await fetch(`${stack().url}/functions/v1/sync-meta`, {
+      method: 'POST',
+      headers: { apikey: stack().serviceRoleKey, Authorization: `Bearer ${stack().serviceRoleKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ workspace_id: t.workspaceId, trigger: 'schedule' }),
+    });
+    expect(await scheduled.json()).toEqual({ runs: [] });
     // A new token brings it back.
     const fresh = `EAAfresh${crypto.randomUUID().replaceAll('-', '')}`;
     await fakeGraph.addAccount({ ...t.account, tokens: [fresh], scenario: { pageSize: 25 } });
     expect((await connect(t, t.admin, fresh)).body.connection).toMatchObject({ status: 'active' });
     expect((await sync(t.admin, { workspace_id: t.workspaceId })).status).toBe('succeeded');
+    const resumed = await fetch(`${stack().url}/functions/v1/sync-meta`, {
+      method: 'POST',
+      headers: { apikey: stack().serviceRoleKey, Authorization: `Bearer ${stack().serviceRoleKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ workspace_id: t.workspaceId, trigger: 'schedule' }),
+    });
+    const body = (await resumed.json()) as { runs: Run[] };
+    expect(body.runs.map((r) => [r.status, r.trigger ?? 'schedule'])).toEqual([['succeeded', 'schedule']]);
+    const log = await must(serviceClient().from('meta_sync_runs').select('trigger, created_by').eq('id', body.runs[0].run_id as string).single());
+    expect(log).toEqual({ trigger: 'schedule', created_by: null });
   });
 });
 
