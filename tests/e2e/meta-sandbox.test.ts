@@ -91,6 +91,7 @@ describe('Meta data in, as a new user', () => {
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'meta-03-campaign-synced', { fullPage: true });
 
+
     // Sync again: the last 3 days are re-read and nothing changes or duplicates.
     await panel.getByTestId('meta-sync-now').click();
     await expect.poll(() => panel.getByTestId('meta-last-sync').textContent(), { timeout: 60_000 }).toMatch(/0 days updated · 3 unchanged · 0 new cards/);
@@ -105,6 +106,18 @@ describe('Meta data in, as a new user', () => {
     }
     expect(await page.getByTestId('card-meta-source').filter({ hasText: 'Sam Sandbox' }).count()).toBe(2);
     await screenshot(page, 'meta-04-board-imported-cards', { fullPage: true });
+  });
+
+  it('raises the alert the analysis found in the new data, on the imported creative change', async () => {
+    await page.goto(appUrl('/alerts'));
+    const alert = page.getByText(/dropped \d+% after creative change/);
+    await alert.first().waitFor({ timeout: 20_000 });
+    const { data: alerts } = await e2eServiceClient().from('ai_alerts').select('title, confidence, status, trigger_action_id').eq('campaign_id', campaignId);
+    const { data: creative } = await e2eServiceClient().from('marketer_actions').select('id').eq('campaign_id', campaignId).eq('action_type', 'creative_change').single();
+    expect(alerts).toHaveLength(1);
+    expect(alerts![0]).toMatchObject({ status: 'active', trigger_action_id: creative!.id });
+    expect(Number(alerts![0].confidence)).toBeGreaterThanOrEqual(0.7);
+    await screenshot(page, 'meta-04b-alert-from-meta-data', { fullPage: true });
   });
 
   it('lists every sync in the job log with what it fetched, wrote and skipped', async () => {

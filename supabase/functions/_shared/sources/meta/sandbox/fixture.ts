@@ -190,8 +190,17 @@ export function demoSandboxAccount(today: string): FakeAccount {
         adsets: [{ id: '120210000000000021', name: 'Broad · 18–45', ads: [{ id: '120210000000000211', name: 'Static · Logo lockup' }] }],
       },
     ],
-    // The creative change three days ago hurt the prospecting ad set's purchases: the story the analysis finds.
-    generate: { seed: 7, until: today, days: 120, effects: [{ adsetId: '120210000000000011', from: isoDay(today, -2), lift: 0.45 }] },
+    // The creative change three days ago cut both ad sets' purchases from the next day: the story the analysis finds
+    // (the targeting change is a week earlier, so it does not share the window).
+    generate: {
+      seed: 7,
+      until: today,
+      days: 120,
+      effects: [
+        { adsetId: '120210000000000011', from: isoDay(today, -2), lift: 0.35 },
+        { adsetId: '120210000000000012', from: isoDay(today, -2), lift: 0.6 },
+      ],
+    },
     activities: [
       {
         event_type: 'update_ad_set_budget',
@@ -217,7 +226,7 @@ export function demoSandboxAccount(today: string): FakeAccount {
       },
       {
         event_type: 'update_ad_set_target_spec',
-        event_time: days(2),
+        event_time: days(9),
         translated_event_type: 'Ad set targeting updated',
         actor_id: '900002',
         actor_name: 'Alex Agency',
