@@ -411,6 +411,9 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          meta_campaign_ids: string[]
+          meta_adset_ids: string[]
+          meta_ad_ids: string[]
         }
         Insert: {
           id?: string
@@ -442,6 +445,9 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          meta_campaign_ids?: string[]
+          meta_adset_ids?: string[]
+          meta_ad_ids?: string[]
         }
         Update: {
           id?: string
@@ -473,6 +479,9 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          meta_campaign_ids?: string[]
+          meta_adset_ids?: string[]
+          meta_ad_ids?: string[]
         }
         Relationships: [
           {
@@ -685,6 +694,10 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          source: string
+          external_id: string | null
+          external_url: string | null
+          actor_name: string | null
         }
         Insert: {
           id?: string
@@ -703,6 +716,10 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          source?: string
+          external_id?: string | null
+          external_url?: string | null
+          actor_name?: string | null
         }
         Update: {
           id?: string
@@ -721,6 +738,10 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          source?: string
+          external_id?: string | null
+          external_url?: string | null
+          actor_name?: string | null
         }
         Relationships: [
           {
@@ -746,6 +767,182 @@ export type Database = {
           },
         ]
       }
+      meta_connections: {
+        Row: {
+          id: string
+          workspace_id: string
+          ad_account_id: string
+          account_name: string | null
+          currency: string | null
+          timezone_name: string | null
+          kind: string
+          status: string
+          status_reason: string | null
+          token_hint: string | null
+          token_expires_at: string | null
+          connected_by: string | null
+          connected_at: string
+          last_sync_at: string | null
+          last_sync_status: string | null
+          activities_synced_until: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          ad_account_id: string
+          account_name?: string | null
+          currency?: string | null
+          timezone_name?: string | null
+          kind: string
+          status?: string
+          status_reason?: string | null
+          token_hint?: string | null
+          token_expires_at?: string | null
+          connected_by?: string | null
+          connected_at?: string
+          last_sync_at?: string | null
+          last_sync_status?: string | null
+          activities_synced_until?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          ad_account_id?: string
+          account_name?: string | null
+          currency?: string | null
+          timezone_name?: string | null
+          kind?: string
+          status?: string
+          status_reason?: string | null
+          token_hint?: string | null
+          token_expires_at?: string | null
+          connected_by?: string | null
+          connected_at?: string
+          last_sync_at?: string | null
+          last_sync_status?: string | null
+          activities_synced_until?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meta_connections_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      meta_sync_runs: {
+        Row: {
+          id: string
+          workspace_id: string
+          connection_id: string | null
+          campaign_ids: string[]
+          trigger: string
+          status: string
+          stage: string | null
+          progress: number
+          since: string | null
+          until: string | null
+          requests: number
+          rows_fetched: number
+          snapshots_written: number
+          snapshots_unchanged: number
+          snapshots_quarantined: number
+          activities_fetched: number
+          cards_created: number
+          cards_already_imported: number
+          throttle_pauses: number
+          throttle_wait_ms: number
+          retries: number
+          async_reports: number
+          skipped: Json
+          error: string | null
+          started_at: string
+          finished_at: string | null
+          created_by: string | null
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          connection_id?: string | null
+          campaign_ids?: string[]
+          trigger: string
+          status?: string
+          stage?: string | null
+          progress?: number
+          since?: string | null
+          until?: string | null
+          requests?: number
+          rows_fetched?: number
+          snapshots_written?: number
+          snapshots_unchanged?: number
+          snapshots_quarantined?: number
+          activities_fetched?: number
+          cards_created?: number
+          cards_already_imported?: number
+          throttle_pauses?: number
+          throttle_wait_ms?: number
+          retries?: number
+          async_reports?: number
+          skipped?: Json
+          error?: string | null
+          started_at?: string
+          finished_at?: string | null
+          created_by?: string | null
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          connection_id?: string | null
+          campaign_ids?: string[]
+          trigger?: string
+          status?: string
+          stage?: string | null
+          progress?: number
+          since?: string | null
+          until?: string | null
+          requests?: number
+          rows_fetched?: number
+          snapshots_written?: number
+          snapshots_unchanged?: number
+          snapshots_quarantined?: number
+          activities_fetched?: number
+          cards_created?: number
+          cards_already_imported?: number
+          throttle_pauses?: number
+          throttle_wait_ms?: number
+          retries?: number
+          async_reports?: number
+          skipped?: Json
+          error?: string | null
+          started_at?: string
+          finished_at?: string | null
+          created_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meta_sync_runs_connection_id_fkey"
+            columns: ["connection_id"]
+            isOneToOne: false
+            referencedRelation: "meta_connections"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meta_sync_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       performance_snapshots: {
         Row: {
           id: string
@@ -764,6 +961,12 @@ export type Database = {
           data_source: string
           snapshot_time: string
           created_at: string
+          reach: number
+          link_clicks: number
+          leads: number
+          add_to_carts: number
+          ctr: number | null
+          cpm: number | null
         }
         Insert: {
           id?: string
@@ -782,6 +985,12 @@ export type Database = {
           data_source?: string
           snapshot_time?: string
           created_at?: string
+          reach?: number
+          link_clicks?: number
+          leads?: number
+          add_to_carts?: number
+          ctr?: number | null
+          cpm?: number | null
         }
         Update: {
           id?: string
@@ -800,6 +1009,12 @@ export type Database = {
           data_source?: string
           snapshot_time?: string
           created_at?: string
+          reach?: number
+          link_clicks?: number
+          leads?: number
+          add_to_carts?: number
+          ctr?: number | null
+          cpm?: number | null
         }
         Relationships: [
           {
@@ -1163,6 +1378,14 @@ export type Database = {
           decided_at: string
         }
       }
+      flag_meta_connection: {
+        Args: {
+          p_connection_id: string
+          p_status: string
+          p_reason: string
+        }
+        Returns: undefined
+      }
       has_workspace_role: {
         Args: {
           ws: string
@@ -1198,7 +1421,17 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          source: string
+          external_id: string | null
+          external_url: string | null
+          actor_name: string | null
         }
+      }
+      meta_connection_token: {
+        Args: {
+          p_connection_id: string
+        }
+        Returns: string
       }
       move_action_card: {
         Args: {
@@ -1223,6 +1456,10 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          source: string
+          external_id: string | null
+          external_url: string | null
+          actor_name: string | null
         }
       }
       replace_campaign_phases: {
@@ -1272,6 +1509,10 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          source: string
+          external_id: string | null
+          external_url: string | null
+          actor_name: string | null
         }
       }
       revert_alert_action: {
@@ -1293,6 +1534,68 @@ export type Database = {
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
+          created_at: string
+          updated_at: string
+          source: string
+          external_id: string | null
+          external_url: string | null
+          actor_name: string | null
+        }
+      }
+      revoke_meta_connection: {
+        Args: {
+          p_connection_id: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          ad_account_id: string
+          account_name: string | null
+          currency: string | null
+          timezone_name: string | null
+          kind: string
+          status: string
+          status_reason: string | null
+          token_hint: string | null
+          token_expires_at: string | null
+          connected_by: string | null
+          connected_at: string
+          last_sync_at: string | null
+          last_sync_status: string | null
+          activities_synced_until: string | null
+          created_at: string
+          updated_at: string
+        }
+      }
+      save_meta_connection: {
+        Args: {
+          p_workspace_id: string
+          p_ad_account_id: string
+          p_kind: string
+          p_access_token: string
+          p_account_name: string
+          p_currency: string
+          p_timezone_name: string
+          p_token_expires_at: string
+          p_connected_by: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          ad_account_id: string
+          account_name: string | null
+          currency: string | null
+          timezone_name: string | null
+          kind: string
+          status: string
+          status_reason: string | null
+          token_hint: string | null
+          token_expires_at: string | null
+          connected_by: string | null
+          connected_at: string
+          last_sync_at: string | null
+          last_sync_status: string | null
+          activities_synced_until: string | null
           created_at: string
           updated_at: string
         }
@@ -1333,6 +1636,9 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          meta_campaign_ids: string[]
+          meta_adset_ids: string[]
+          meta_ad_ids: string[]
         }
       }
       shares_workspace_with: {

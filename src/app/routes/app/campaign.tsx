@@ -8,6 +8,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { CampaignSummary, FeasibilityPanel, useCampaign } from '@/features/campaigns';
 import { CampaignEffects } from '@/features/effects';
 import { ExecutionSection } from '@/features/execution';
+import { CampaignMetaPanel } from '@/features/meta';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { DECISION_LABELS, DECISION_VARIANTS, STATUS_LABELS, STATUS_VARIANTS } from '@/lib/campaign-labels';
@@ -70,6 +71,7 @@ function CampaignRoute() {
       />
       <div className="grid gap-6">
         <CampaignSummary campaign={c} />
+        <CampaignMetaPanel campaign={c} canWrite={canWrite} />
         <FeasibilityPanel campaignId={c.id} canAssess={canWrite} isOpsHead={isOpsHead} />
         <ExecutionSection campaign={c} canWrite={canWrite} />
         <CampaignEffects workspaceId={workspace.id} campaignId={c.id} />

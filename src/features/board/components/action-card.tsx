@@ -155,12 +155,28 @@ const CardBody = memo(function CardBody({
             {card.status === 'completed' && card.completed_at ? <CircleCheck className="size-3 text-emerald-600" aria-hidden /> : <Clock className="size-3" aria-hidden />}
           <time dateTime={card.occurred_at}>{formatDateTime(card.occurred_at)}</time>
         </span>
-        <span className="flex min-w-0 items-center gap-1.5">
-          <span className="flex size-5 shrink-0 items-center justify-center rounded-full bg-primary/10 text-[9px] font-semibold text-primary" aria-hidden>
-            {initials(authorName)}
+        {card.source === 'meta' ? (
+          // Imported from Meta's activity log: the Meta user who made the change, linked back to the object.
+          <a
+            href={card.external_url ?? undefined}
+            target="_blank"
+            rel="noreferrer"
+            className="flex min-w-0 items-center gap-1.5 hover:underline"
+            data-testid="card-meta-source"
+            onPointerDown={(e) => e.stopPropagation()}
+            title="Imported from Meta's activity log: open in Ads Manager"
+          >
+            <span className="shrink-0 rounded bg-blue-50 px-1 py-0.5 text-[9px] font-semibold text-blue-700">Meta</span>
+            <span className="truncate">{card.actor_name ?? 'Meta'}</span>
+          </a>
+        ) : (
+          <span className="flex min-w-0 items-center gap-1.5">
+            <span className="flex size-5 shrink-0 items-center justify-center rounded-full bg-primary/10 text-[9px] font-semibold text-primary" aria-hidden>
+              {initials(authorName)}
+            </span>
+            <span className="truncate">{authorName ? shortName(authorName) : 'Unknown'}</span>
           </span>
-          <span className="truncate">{authorName ? shortName(authorName) : 'Unknown'}</span>
-        </span>
+        )}
       </div>
       <span className="sr-only">{TONE_LABEL[derive(card, signal, thresholds).tone]}</span>
     </>
