@@ -36,6 +36,7 @@ export function createAppRouter() {
             { path: 'ops', lazy: () => import('./routes/app/ops') },
             { path: 'data', lazy: () => import('./routes/app/data') },
             { path: 'settings', lazy: () => import('./routes/app/settings') },
+            { path: 'settings/meta/callback', lazy: () => import('./routes/app/meta-callback') },
             { path: '*', lazy: () => import('./routes/not-found') },
           ],
         },

@@ -38,6 +38,12 @@ alter table public.performance_snapshots
   add column if not exists ctr numeric(8, 4) check (ctr is null or ctr >= 0),
   add column if not exists cpm numeric(14, 4) check (cpm is null or cpm >= 0),
   add column if not exists updated_at timestamptz not null default now();
+-- An earlier migration may have created some of these as "not null default 0": here a missing figure is null.
+alter table public.performance_snapshots
+  alter column reach drop not null, alter column reach drop default,
+  alter column link_clicks drop not null, alter column link_clicks drop default,
+  alter column leads drop not null, alter column leads drop default,
+  alter column add_to_carts drop not null, alter column add_to_carts drop default;
 comment on column public.performance_snapshots.ctr is 'Click-through rate in percent (clicks ÷ impressions × 100), as the source reports it.';
 comment on column public.performance_snapshots.cpm is 'Cost per 1,000 impressions, in the campaign''s currency.';
 

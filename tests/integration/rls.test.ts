@@ -103,11 +103,23 @@ async function makeTenant(label: string): Promise<Tenant> {
       .select()
       .single(),
   );
+  const effect = await must(
+    svc
+      .from('action_effects')
+      .insert({ workspace_id: ws.id, campaign_id: campaign.id, action_id: action.id, action_type: 'other', metric: 'sales', change_pct: 12, lower_pct: -3, upper_pct: 27, significant: false })
+      .select()
+      .single(),
+  );
   await must(owner.rpc('decide_recommendation', { p_recommendation_id: recommendation.id, p_decision: 'accepted' }));
   const decision = await must(owner.from('recommendation_decisions').select('id').eq('recommendation_id', recommendation.id).single());
   const audit = await must(owner.from('audit_log').select('id').eq('workspace_id', ws.id).limit(1).single());
   const membership = await must(owner.from('workspace_members').select('id').eq('workspace_id', ws.id).single());
   const ingestKey = (await must(owner.rpc('create_ingest_key', { p_workspace_id: ws.id, p_label: 'Website' }))) as { id: string };
+  // What the meta-connection and sync-meta functions write with the service role.
+  const metaConnection = await must(
+    svc.from('meta_connections').insert({ workspace_id: ws.id, ad_account_id: `act_${Math.floor(Math.random() * 1e9)}`, kind: 'system_user_token' }).select().single(),
+  );
+  const metaRun = await must(svc.from('meta_sync_runs').insert({ workspace_id: ws.id, connection_id: metaConnection.id, trigger: 'manual' }).select().single());
 
   return {
     owner,
@@ -133,6 +145,9 @@ async function makeTenant(label: string): Promise<Tenant> {
       audit_log: audit.id,
       ingest_keys: ingestKey.id,
       quarantined_snapshots: quarantined.id,
+      action_effects: effect.id,
+      meta_connections: metaConnection.id,
+      meta_sync_runs: metaRun.id,
     },
   };
 }
@@ -160,6 +175,9 @@ function hostileInsert(table: TableName, victim: Tenant): Record<string, unknown
     audit_log: { workspace_id: ws, table_name: 'campaigns', action: 'DELETE' },
     ingest_keys: { workspace_id: ws, key_hash: crypto.randomUUID().replace(/-/g, '').padEnd(64, '0'), label: 'hostile' },
     quarantined_snapshots: { workspace_id: ws, campaign_id: campaign, date: '2026-10-02', data_source: 'csv', metrics: {}, reasons: [{ check: 'negative_value' }] },
+    action_effects: { workspace_id: ws, campaign_id: campaign, action_id: victim.rows.marketer_actions, action_type: 'other', metric: 'sales', change_pct: 99, lower_pct: 98, upper_pct: 100, significant: true },
+    meta_connections: { workspace_id: ws, ad_account_id: 'act_666', kind: 'system_user_token' },
+    meta_sync_runs: { workspace_id: ws, trigger: 'manual' },
   };
   return rows[table];
 }
@@ -184,6 +202,9 @@ const hostileUpdate: Record<TableName, Record<string, unknown>> = {
   audit_log: { table_name: 'pwned' },
   ingest_keys: { revoked_at: '2026-01-01T00:00:00Z' },
   quarantined_snapshots: { status: 'discarded' },
+  action_effects: { change_pct: 50, significant: true },
+  meta_connections: { status: 'active', ad_account_id: 'act_666' },
+  meta_sync_runs: { error: 'pwned' },
 };
 
 const TABLES = Object.keys(hostileUpdate) as TableName[];
