@@ -46,7 +46,7 @@ export async function fetchMetaRange(
   const byDay = new Map<string, MetaDailyMetrics[]>();
   try {
     await fetchDailyInsights(graph, { adAccountId: req.adAccountId, level: req.level, ids: req.ids, since: req.since, until: req.until }, {
-      onPage: async (rows) => {
+      onPage: (rows) => {
         for (const row of rows) byDay.set(row.date_start, [...(byDay.get(row.date_start) ?? []), insightsRowToMetrics(row)]);
       },
     });

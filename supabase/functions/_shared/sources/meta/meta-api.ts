@@ -68,7 +68,7 @@ export interface InsightsOptions {
   /** Progress of an async report, 0–100. */
   onProgress?: (pct: number) => void;
   /** Each page of rows as it arrives (the sync writes as it goes, so an error later loses nothing). */
-  onPage?: (rows: MetaInsightsRow[]) => Promise<void>;
+  onPage?: (rows: MetaInsightsRow[]) => void | Promise<void>;
 }
 
 function insightsParams(req: InsightsRequest) {

@@ -291,7 +291,7 @@ export async function syncConnection(db: SupabaseClient, connectionId: string, o
           {
             asyncOverCells: opts.asyncOverCells ?? 31,
             pollMs: opts.pollMs ?? Number(getEnv('META_REPORT_POLL_MS') ?? 1000),
-            onPage: async (rows) => {
+            onPage: (rows) => {
               for (const row of rows) {
                 const list = byDay.get(row.date_start) ?? [];
                 list.push(insightsRowToMetrics(row));
