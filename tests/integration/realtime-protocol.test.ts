@@ -1,14 +1,10 @@
 // Drives the realtime service with the real supabase-js client (and raw Phoenix frames) against its own
-// fixture: a Postgres server (REALTIME_FIXTURE_PG, default 127.0.0.1:5432) + PostgREST + the service.
+// fixture: its own embedded PostgreSQL (or the server REALTIME_FIXTURE_PG names) + PostgREST + the service.
 import { randomUUID } from 'node:crypto';
 import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { postgresReachable, startRealtimeFixture, type RealtimeFixture } from '../../scripts/local-stack/realtime/test-fixture.ts';
-
-if (!(await postgresReachable())) {
-  throw new Error('These tests need a Postgres server: start one on 127.0.0.1:5432 or set REALTIME_FIXTURE_PG.');
-}
+import { startRealtimeFixture, type RealtimeFixture } from '../../scripts/local-stack/realtime/test-fixture.ts';
 
 const ALICE = randomUUID();
 const BOB = randomUUID();
