@@ -34,7 +34,7 @@ describe('realtime service against supabase-js', { timeout: 15_000 }, () => {
   async function client(token?: string): Promise<SupabaseClient> {
     const c = createClient(fx.url, fx.anonKey, {
       ...(token ? { accessToken: async () => token } : { auth: { persistSession: false, autoRefreshToken: false } }),
-      realtime: { transport: WebSocket as never, heartbeatIntervalMs: HEARTBEAT_MS },
+      realtime: { heartbeatIntervalMs: HEARTBEAT_MS },
     });
     clients.push(c);
     if (token) await c.realtime.setAuth(token);
