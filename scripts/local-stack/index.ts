@@ -160,10 +160,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       const createRealtimeService = await loadRealtime();
       if (createRealtimeService) {
         realtime = createRealtimeService({
-          postgrestUrl: postgrest.url,
+          databaseUrl: db.adminUrl,
           jwtSecret: keys.jwtSecret,
-          anonKey: keys.anonKey,
-          serviceRoleKey: keys.serviceRoleKey,
           log,
         });
         const service = realtime;

@@ -58,6 +58,8 @@ export interface RealtimeFixture {
   serviceRoleKey: string;
   secret: string;
   db: pg.Client;
+  /** Superuser URL of the fixture's database, for more connections. */
+  dbUrl: string;
   service: RealtimeService;
   sign(claims: Record<string, unknown>, expiresInSec?: number): Promise<string>;
   userToken(sub: string, expiresInSec?: number): Promise<string>;
@@ -146,10 +148,8 @@ export async function startRealtimeFixture(serviceOpts: Partial<RealtimeServiceO
   await waitFor(`${postgrestUrl}/`, 20_000, postgrest, () => pgrstOut);
 
   const service = createRealtimeService({
-    postgrestUrl,
+    databaseUrl: dbUrl.toString(),
     jwtSecret: SECRET,
-    anonKey,
-    serviceRoleKey,
     log: process.env.REALTIME_FIXTURE_LOG ? (m) => console.log(m) : undefined,
     ...serviceOpts,
   });
@@ -197,6 +197,7 @@ export async function startRealtimeFixture(serviceOpts: Partial<RealtimeServiceO
     serviceRoleKey,
     secret: SECRET,
     db,
+    dbUrl: dbUrl.toString(),
     service,
     sign,
     userToken,
