@@ -605,13 +605,13 @@ export type Database = {
           occurred_at: string
           metadata: Json
           status: string
-          position: number
           impact: string
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
+          position: string
         }
         Insert: {
           id?: string
@@ -623,13 +623,13 @@ export type Database = {
           occurred_at?: string
           metadata?: Json
           status: string
-          position?: number
           impact?: string
           completed_at?: string | null
           reverts_action_id?: string | null
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          position?: string
         }
         Update: {
           id?: string
@@ -641,13 +641,13 @@ export type Database = {
           occurred_at?: string
           metadata?: Json
           status?: string
-          position?: number
           impact?: string
           completed_at?: string | null
           reverts_action_id?: string | null
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          position?: string
         }
         Relationships: [
           {
@@ -1118,13 +1118,13 @@ export type Database = {
           occurred_at: string
           metadata: Json
           status: string
-          position: number
           impact: string
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
+          position: string
         }
       }
       move_action_card: {
@@ -1143,13 +1143,13 @@ export type Database = {
           occurred_at: string
           metadata: Json
           status: string
-          position: number
           impact: string
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
+          position: string
         }
       }
       replace_campaign_phases: {
@@ -1192,13 +1192,13 @@ export type Database = {
           occurred_at: string
           metadata: Json
           status: string
-          position: number
           impact: string
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
+          position: string
         }
       }
       revert_alert_action: {
@@ -1215,13 +1215,13 @@ export type Database = {
           occurred_at: string
           metadata: Json
           status: string
-          position: number
           impact: string
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
+          position: string
         }
       }
       set_decision_gate: {
