@@ -1097,6 +1097,13 @@ export type Database = {
         }
         Returns: boolean
       }
+      ingest_tracking_events: {
+        Args: {
+          p_key_hash: string
+          p_events: Json
+        }
+        Returns: Json
+      }
       is_workspace_member: {
         Args: {
           ws: string
