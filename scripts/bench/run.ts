@@ -1,15 +1,143 @@
-/** `npm run bench`: runs every benchmark in this folder, one process each so their timings don't interfere. */
+/**
+ * `npm run bench`: one command, one table. Starts the local stack as `npm run stack` does (a fresh data directory,
+ * then restarts on it), measures each row of issue 12's table through supabase-js next to a baseline measured in
+ * the same run, the correlation engine at 100 / 1,000 / 10,000 campaigns, the production bundle for /board, Chromium's
+ * time to an interactive board of 1,000 cards, and the stack's peak memory; writes bench/results.json.
+ * No test asserts any of these numbers. BENCH_SKIP=analysis,browser leaves rows out.
+ */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { freePort } from '../local-stack/functions-runner.ts';
+import { REPO_ROOT } from '../local-stack/index.ts';
+import { makeKeys } from '../local-stack/keys.ts';
+import { arrange, BENCH_PASSWORD, boardLoad, cardMove, concurrentClients, ingestThroughput, realtimeDelivery, type Row } from './api-rows.ts';
+import { boardInitialJs, buildApp, timeToInteractiveBoard } from './frontend.ts';
+import { startStackProcess, watchPeakMemory } from './stack-process.ts';
+import { summarize } from './stats.ts';
 
-const dir = path.dirname(fileURLToPath(import.meta.url));
-const benches = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'run.ts').sort();
-let failed = 0;
-for (const bench of benches) {
-  console.log(`\n# ${bench}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, bench)], { stdio: 'inherit' });
-  if (result.status !== 0) failed++;
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+const work = mkdtempSync(path.join(os.tmpdir(), 'mot-bench-'));
+const rows: Row[] = [];
+const log = (m: string) => console.error(`[bench] ${m}`);
+
+function analysisRow(count: number): Row {
+  // A process of its own, so heap and JIT state of the other rows stay out of it.
+  const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'analysis.ts'), String(count)], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (out.status !== 0) throw new Error(`analysis ${count}: ${out.stderr}`);
+  const r = JSON.parse(out.stdout.trim().split('\n').at(-1)!) as { totalMs: number; perCampaignMs: number };
+  const limit = count === 1000 ? 2000 : (2000 * count) / 1000;
+  return {
+    what: `analysis, ${count.toLocaleString('en')} campaigns × 90 days × 20 actions`,
+    summary: null,
+    value: { amount: r.totalMs, unit: `ms (${r.perCampaignMs.toFixed(2)} ms/campaign)` },
+    baseline: null,
+    baselineLabel: '—',
+    target: count === 1000 ? '≤ 2 s, linear' : 'linear (≤ 2 ms/campaign)',
+    met: r.totalMs <= limit,
+  };
 }
-process.exit(failed ? 1 : 0);
+
+try {
+  const port = await freePort();
+  const keys = await makeKeys();
+  const url = `http://127.0.0.1:${port}`;
+  const dist = path.join(work, 'dist');
+
+  if (!skip.has('browser')) {
+    log('building the app (vite build)…');
+    await buildApp(dist, { url, anonKey: keys.anonKey });
+    const js = boardInitialJs(dist);
+    rows.push({
+      what: 'initial JS for /board (gzip)',
+      summary: null,
+      value: { amount: js.gzipBytes / 1024, unit: `KB (${js.files.length} files, ${(js.rawBytes / 1024).toFixed(0)} KB raw)` },
+      baseline: null,
+      baselineLabel: '—',
+      target: '≤ 200 KB',
+      met: js.gzipBytes / 1024 <= 200,
+    });
+  }
+
+  log('starting the stack on a fresh data directory, then restarting it three times…');
+  const dataDir = path.join(work, 'stack');
+  const fresh = await startStackProcess(dataDir, port);
+  await fresh.stop();
+  const warm: number[] = [];
+  let stack = fresh;
+  for (let i = 0; i < 3; i++) {
+    stack = await startStackProcess(dataDir, port);
+    warm.push(stack.healthyMs);
+    if (i < 2) await stack.stop();
+  }
+  rows.push({ what: '`npm run stack` to healthy, fresh data dir', summary: summarize([fresh.healthyMs]), baseline: null, baselineLabel: '—', target: '≤ 1.5 s', met: fresh.healthyMs <= 1500 });
+  rows.push({ what: '`npm run stack` to healthy, existing data', summary: summarize(warm), baseline: null, baselineLabel: '—', target: '≤ 1.5 s', met: summarize(warm).p95 <= 1500 });
+
+  const memory = watchPeakMemory(stack.child.pid!);
+  try {
+    log('arranging 1,000 cards…');
+    const world = await arrange(stack);
+    log('board load, card move…');
+    rows.push(await boardLoad(world));
+    rows.push(await cardMove(world));
+    log('realtime at 20 inserts/s for 10 s…');
+    rows.push(await realtimeDelivery(world, stack));
+    log('ingest…');
+    rows.push(await ingestThroughput(world, stack, 50, 4, 25, true));
+    rows.push(await ingestThroughput(world, stack, 1000, 4, 5, false));
+    log('50 concurrent clients for 10 s…');
+    rows.push(await concurrentClients(world, stack, 10));
+    const peak = memory.stop();
+    rows.push({ what: 'stack peak memory under load (PSS, all processes)', summary: null, value: { amount: peak, unit: 'MB' }, baseline: null, baselineLabel: '—', target: 'reported', met: null });
+
+    if (!skip.has('browser')) {
+      log('Chromium: time to an interactive board of 1,000 cards…');
+      const { count } = await world.service.from('marketer_actions').select('id', { count: 'exact', head: true }).eq('workspace_id', world.workspaceId);
+      const interactive = await timeToInteractiveBoard({ outDir: dist, port: await freePort(), email: world.ownerEmail, password: BENCH_PASSWORD, cards: count ?? 0, runs: 5 }).catch(
+        (error: Error) => (log(`browser row failed: ${error.message}`), [] as number[]),
+      );
+      const s = summarize(interactive);
+      rows.push({ what: `Chromium: interactive board, ${count} cards (prod build)`, summary: s, baseline: null, baselineLabel: '—', target: '≤ 1 s', met: s.n > 0 && s.p95 <= 1000 });
+    }
+    await world.sql.end();
+  } finally {
+    memory.stop();
+    await stack.stop();
+  }
+
+  if (!skip.has('analysis')) {
+    for (const count of [100, 1000, 10_000]) {
+      log(`analysis of ${count} campaigns…`);
+      rows.push(analysisRow(count));
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const f = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const table = [
+  ['what', 'median ms', 'p95 ms', 'value', 'baseline (median ms)', 'ratio', 'target', 'met'],
+  ...rows.map((r) => [
+    r.what,
+    f(r.summary?.median),
+    f(r.summary?.p95),
+    r.value ? `${f(r.value.amount)} ${r.value.unit}` : '—',
+    r.baseline ? `${r.baselineLabel} ${f(r.baseline.median)}` : r.baselineLabel,
+    r.baseline && r.summary ? `${(r.summary.median / r.baseline.median).toFixed(1)}×` : '—',
+    r.target,
+    (r.met === null ? '—' : r.met ? 'yes' : 'NO') + (r.note ? ` (${r.note})` : ''),
+  ]),
+];
+const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
+for (const [i, row] of table.entries()) {
+  console.log(`| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`);
+  if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+}
+mkdirSync(path.join(REPO_ROOT, 'bench'), { recursive: true });
+writeFileSync(
+  path.join(REPO_ROOT, 'bench', 'results.json'),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows }, null, 2)}\n`,
+);
+console.log('\nwrote bench/results.json');

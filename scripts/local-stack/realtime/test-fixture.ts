@@ -98,6 +98,22 @@ export async function startRealtimeFixture(serviceOpts: Partial<RealtimeServiceO
     embedded = { server, dir };
     PG_ADMIN = server.url;
   }
+  try {
+    return await startOn(PG_ADMIN, embedded, serviceOpts);
+  } catch (error) {
+    if (embedded) {
+      await embedded.server.stop();
+      rmSync(embedded.dir, { recursive: true, force: true });
+    }
+    throw error;
+  }
+}
+
+async function startOn(
+  PG_ADMIN: string,
+  embedded: { server: EmbeddedPostgres; dir: string } | null,
+  serviceOpts: Partial<RealtimeServiceOptions>,
+): Promise<RealtimeFixture> {
   const dbName = `rt_fixture_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   await admin.connect();
