@@ -27,8 +27,16 @@ function authenticatorUri(databaseUrl: string): string {
 }
 
 /** Connects the stack's own work (bootstrap, migrations) to a running server. */
-export async function openServer(opts: { databaseUrl: string; kind?: Database['kind']; onClose?: () => Promise<void> }): Promise<Database> {
+export async function openServer(opts: {
+  databaseUrl: string;
+  kind?: Database['kind'];
+  onClose?: () => Promise<void>;
+  log?: (m: string) => void;
+}): Promise<Database> {
   const client = new pg.Client({ connectionString: opts.databaseUrl });
+  // A dropped connection (server restart, terminated backend) must not take the host process down with it;
+  // the next query reports the error instead.
+  client.on('error', (error) => opts.log?.(`database connection lost: ${error.message}`));
   await client.connect();
   const self: Database = {
     kind: opts.kind ?? 'server',
@@ -65,7 +73,7 @@ export async function openEmbedded(opts: { dataDir: string; port: number; log: (
   }
   const server = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'postgres'), port: opts.port, log: opts.log });
   try {
-    return await openServer({ databaseUrl: server.url, kind: 'embedded', onClose: () => server.stop() });
+    return await openServer({ databaseUrl: server.url, kind: 'embedded', onClose: () => server.stop(), log: opts.log });
   } catch (error) {
     await server.stop();
     throw error;

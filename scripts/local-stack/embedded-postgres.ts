@@ -92,20 +92,38 @@ async function waitGone(pid: number, timeoutMs: number): Promise<boolean> {
   }
 }
 
+/** Whether `pid` is the postmaster of `pgdata` (backends rename themselves, so only the postmaster matches). */
+function isPostmasterOf(pid: number, pgdata: string): boolean {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return path.basename(argv[0]) === 'postgres' && argv[argv.indexOf('-D') + 1] === pgdata;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A postmaster left running by a stack that was killed (kill -9 leaves its children): shut it down immediately
- * (SIGQUIT, no checkpoint) so this start replays the WAL exactly as after a crash.
+ * (SIGQUIT, no checkpoint) so this start replays the WAL exactly as after a crash. A lock file whose pid is now
+ * some other process (pids are reused) is removed, or Postgres would refuse to start.
  */
 async function stopOrphan(pgdata: string, log: (m: string) => void) {
   const pidFile = path.join(pgdata, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!pid) return;
-  if (isAlive(pid)) {
-    log(`stopping PostgreSQL left running by an earlier stack (pid ${pid})`);
-    process.kill(pid, 'SIGQUIT');
-    if (!(await waitGone(pid, 10_000))) process.kill(pid, 'SIGKILL');
+  if (!isAlive(pid)) {
+    // Dead, perhaps a zombie not reaped yet: once it is gone, Postgres checks the lock and its shared memory itself.
+    await waitGone(pid, 10_000);
+    return;
   }
+  if (!isPostmasterOf(pid, pgdata)) {
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  log(`stopping PostgreSQL left running by an earlier stack (pid ${pid})`);
+  process.kill(pid, 'SIGQUIT');
+  if (!(await waitGone(pid, 10_000))) process.kill(pid, 'SIGKILL');
   await waitGone(pid, 10_000);
 }
 

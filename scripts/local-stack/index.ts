@@ -104,7 +104,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const migrationsDir = opts.migrationsDir ?? path.join(REPO_ROOT, 'supabase', 'migrations');
     let db: Database;
     if (databaseUrl) {
-      db = await openServer({ databaseUrl });
+      db = await openServer({ databaseUrl, log });
     } else {
       db = await openEmbedded({ dataDir, port: await preferredPort(port + 1), log });
     }
