@@ -101,9 +101,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
  * ANALYZE_WORKSPACE_ID, ANALYZE_CAMPAIGN_IDS (comma-separated), ANALYZE_ACTIONS_WINDOW_HOURS (48), ANALYZE_DATA_WINDOW_DAYS (7).
  */
 export async function mainDatabase(args: CliArgs): Promise<number> {
-  const [{ createClient }, { default: WebSocket }, { runAnalysis }, { makeKeys }] = await Promise.all([
+  const [{ createClient }, { runAnalysis }, { makeKeys }] = await Promise.all([
     import('@supabase/supabase-js'),
-    import('ws'),
     import('../supabase/functions/_shared/analysis/index.ts'),
     import('./local-stack/keys.ts'),
   ]);
@@ -111,7 +110,6 @@ export async function mainDatabase(args: CliArgs): Promise<number> {
   const key = process.env.SUPABASE_SERVICE_ROLE_KEY || (await makeKeys()).serviceRoleKey;
   const db = createClient(url, key, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
   const positive = (v: string | undefined) => (v && Number(v) > 0 ? Number(v) : undefined);
   try {

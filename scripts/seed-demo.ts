@@ -16,7 +16,6 @@
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { pathToFileURL } from 'node:url';
-import WebSocket from 'ws';
 import type { Database, TablesInsert } from '../src/lib/database.types.ts';
 import { type DeepSeekOptions, deepSeekOptionsFromEnv } from '../supabase/functions/_shared/ai/deepseek.ts';
 import { runAnalysis, type RunAnalysisResult } from '../supabase/functions/_shared/analysis/index.ts';
@@ -112,7 +111,6 @@ async function localServiceKey(): Promise<string> {
 export function serviceClient(url: string, key: string): Db {
   return createClient<Database>(url, key, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
 }
 

@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createClient } from '@supabase/supabase-js';
 import { createServer, type ViteDevServer } from 'vite';
-import WebSocket from 'ws';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo/ids.ts';
 import { REPO_ROOT, startLocalStack, type LocalStack } from './local-stack/index.ts';
 
@@ -14,7 +13,6 @@ const SEED_SCRIPT = path.join(REPO_ROOT, 'scripts', 'seed-demo.ts');
 async function databaseIsEmpty(stack: LocalStack): Promise<boolean> {
   const service = createClient(stack.url, stack.serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false },
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
   for (const table of ['workspaces', 'campaigns']) {
     const { count, error } = await service.from(table).select('id', { count: 'exact', head: true });

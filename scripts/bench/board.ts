@@ -2,16 +2,18 @@
  * Board domain timings with 1,000 cards: grouping into columns, a move (board state + optimistic applyMove) and
  * filtering, i.e. the work the SPA does per render, per drop and per filter change. Run: `npx tsx scripts/bench/board.ts`.
  */
+import { generateNKeysBetween } from 'fractional-indexing';
 import { applyMove, buildBoardState, matchesFilters, moveCard, moveRequestFor } from '../../supabase/functions/_shared/domain/board.ts';
 
 const STATUSES = ['planned', 'in_progress', 'completed', 'completed', 'reverted'];
+const KEYS = generateNKeysBetween(null, null, 1000);
 const cards = Array.from({ length: 1000 }, (_, i) => ({
   id: `card-${String(i).padStart(4, '0')}`,
   workspace_id: 'ws',
   campaign_id: `c${i % 3}`,
   action_type: i % 2 ? 'budget_adjustment' : 'creative_change',
   status: STATUSES[i % STATUSES.length],
-  position: Math.floor(i / STATUSES.length),
+  position: KEYS[Math.floor(i / STATUSES.length)],
   occurred_at: new Date(Date.UTC(2025, 1, 1) + i * 3_600_000).toISOString(),
   completed_at: null as string | null,
 }));

@@ -1,96 +1,21 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite, type Extension } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
 
-/** What the rest of the stack needs from Postgres, whichever engine backs it. */
+/** What the rest of the stack needs from Postgres, whichever server backs it. */
 export interface Database {
-  kind: 'pglite' | 'server';
-  /** Runs multi-statement SQL. Only safe before serve() on PGlite (see docs/local-stack.md §5). */
+  /** 'embedded': the stack's own PostgreSQL in the data directory; 'server': DATABASE_URL. */
+  kind: 'embedded' | 'server';
   exec(sql: string): Promise<void>;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs fn inside BEGIN/COMMIT, rolling back if it throws. */
   transaction(fn: (db: Pick<Database, 'exec' | 'query'>) => Promise<void>): Promise<void>;
-  /** Opens the database to other processes (PGlite: the socket server). */
-  serve(): Promise<void>;
   /** Connection string PostgREST logs in with. */
   postgrestUri: string;
-  /** Connection string for humans and tools. */
-  displayUrl: string;
+  /** Superuser connection string, for tools and for the realtime service's replication connection. */
+  adminUrl: string;
   close(): Promise<void>;
-}
-
-/** Finds `create extension` names in the migrations so PGlite can load the matching contrib bundles. */
-function extensionsUsedBy(migrationsDir: string): string[] {
-  if (!existsSync(migrationsDir)) return [];
-  const names = new Set<string>();
-  for (const file of readdirSync(migrationsDir).filter((f) => f.endsWith('.sql'))) {
-    const sql = readFileSync(path.join(migrationsDir, file), 'utf8');
-    for (const m of sql.matchAll(/create\s+extension\s+(?:if\s+not\s+exists\s+)?"?([a-z0-9_-]+)"?/gi)) {
-      names.add(m[1].toLowerCase());
-    }
-  }
-  return [...names];
-}
-
-async function loadPgliteExtensions(names: string[], log: (m: string) => void): Promise<Record<string, Extension>> {
-  const extensions: Record<string, Extension> = {};
-  for (const name of names) {
-    const moduleName = name.replace(/-/g, '_');
-    try {
-      const mod = (await import(`@electric-sql/pglite/contrib/${moduleName}`)) as Record<string, Extension>;
-      if (mod[moduleName]) extensions[moduleName] = mod[moduleName];
-    } catch {
-      log(`PGlite has no bundle for extension "${name}"; a migration creating it will fail`);
-    }
-  }
-  return extensions;
-}
-
-export async function openPglite(opts: {
-  dataDir: string;
-  socketPort: number;
-  migrationsDir: string;
-  log: (m: string) => void;
-}): Promise<Database> {
-  const pgdata = path.join(opts.dataDir, 'pgdata');
-  mkdirSync(pgdata, { recursive: true });
-  const extensions = await loadPgliteExtensions(extensionsUsedBy(opts.migrationsDir), opts.log);
-  const db = await PGlite.create({ dataDir: pgdata, extensions });
-  let socket: PGLiteSocketServer | null = null;
-
-  const self: Database = {
-    kind: 'pglite',
-    postgrestUri: `postgres://authenticator:postgres@127.0.0.1:${opts.socketPort}/postgres`,
-    displayUrl: `postgres://postgres@127.0.0.1:${opts.socketPort}/postgres`,
-    async exec(sql) {
-      await db.exec(sql);
-    },
-    async query<T>(sql: string, params?: unknown[]) {
-      return (await db.query<T>(sql, params)).rows;
-    },
-    async transaction(fn) {
-      await db.transaction(async (tx) => {
-        await fn({
-          exec: async (sql) => void (await tx.exec(sql)),
-          query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
-        });
-      });
-    },
-    async serve() {
-      // Two connections: PostgREST's single pool connection plus one for a human or a tool. PostgREST's
-      // LISTEN channel is disabled, so it never needs a second one (docs/local-stack.md §5).
-      socket = new PGLiteSocketServer({ db, port: opts.socketPort, host: '127.0.0.1', maxConnections: 2 });
-      await socket.start();
-    },
-    async close() {
-      if (socket) await socket.stop().catch(() => undefined);
-      socket = null;
-      if (!db.closed) await db.close();
-    },
-  };
-  return self;
 }
 
 /** Rewrites a server URL so PostgREST logs in as `authenticator` (created by bootstrap.sql). */
@@ -101,13 +26,22 @@ function authenticatorUri(databaseUrl: string): string {
   return url.toString();
 }
 
-export async function openServer(opts: { databaseUrl: string }): Promise<Database> {
+/** Connects the stack's own work (bootstrap, migrations) to a running server. */
+export async function openServer(opts: {
+  databaseUrl: string;
+  kind?: Database['kind'];
+  onClose?: () => Promise<void>;
+  log?: (m: string) => void;
+}): Promise<Database> {
   const client = new pg.Client({ connectionString: opts.databaseUrl });
+  // A dropped connection (server restart, terminated backend) must not take the host process down with it;
+  // the next query reports the error instead.
+  client.on('error', (error) => opts.log?.(`database connection lost: ${error.message}`));
   await client.connect();
   const self: Database = {
-    kind: 'server',
+    kind: opts.kind ?? 'server',
     postgrestUri: authenticatorUri(opts.databaseUrl),
-    displayUrl: opts.databaseUrl,
+    adminUrl: opts.databaseUrl,
     async exec(sql) {
       await client.query(sql);
     },
@@ -124,10 +58,24 @@ export async function openServer(opts: { databaseUrl: string }): Promise<Databas
         throw error;
       }
     },
-    async serve() {},
     async close() {
       await client.end().catch(() => undefined);
+      await opts.onClose?.();
     },
   };
   return self;
+}
+
+/** Starts the stack's own PostgreSQL 18 with its files in <dataDir>/postgres, and connects to it. */
+export async function openEmbedded(opts: { dataDir: string; port: number; log: (m: string) => void }): Promise<Database> {
+  if (existsSync(path.join(opts.dataDir, 'pgdata'))) {
+    opts.log(`${path.join(opts.dataDir, 'pgdata')} holds data of the former PGlite stack, which is no longer read; delete it`);
+  }
+  const server = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'postgres'), port: opts.port, log: opts.log });
+  try {
+    return await openServer({ databaseUrl: server.url, kind: 'embedded', onClose: () => server.stop(), log: opts.log });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
 }

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node
 import path from 'node:path';
 import { AuthStore } from './auth/store.ts';
 import { createAuthHandler } from './auth/routes.ts';
-import { openPglite, openServer, type Database } from './database.ts';
+import { openEmbedded, openServer, type Database } from './database.ts';
+import { isAlive } from './embedded-postgres.ts';
 import { FunctionsRunner } from './functions-runner.ts';
 import { createGateway, type RealtimeLike } from './gateway.ts';
 import { makeKeys } from './keys.ts';
@@ -18,11 +19,11 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DEFAULT_PORT = 54321;
 
 export interface LocalStackOptions {
-  /** Where PGlite keeps its files (default LOCAL_STACK_DIR or <repo>/.supabase-local). */
+  /** Where the embedded PostgreSQL keeps its files (default LOCAL_STACK_DIR or <repo>/.supabase-local). */
   dataDir?: string;
   /** Gateway port (default LOCAL_STACK_PORT or 54321). */
   port?: number;
-  /** Use this Postgres server instead of PGlite (default DATABASE_URL). */
+  /** Use this Postgres server instead of the embedded one (default DATABASE_URL). */
   databaseUrl?: string;
   log?: (msg: string) => void;
   /** Write VITE_SUPABASE_URL / VITE_SUPABASE_ANON_KEY to <repo>/.env.local (default true; LOCAL_STACK_WRITE_ENV=0 turns it off). */
@@ -38,7 +39,7 @@ export interface LocalStack {
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
-  /** Connection string for tools (PGlite socket or the server URL). */
+  /** Superuser connection string for tools (the embedded server's or DATABASE_URL). */
   dbUrl: string;
   postgrestUrl: string;
   /** The local Meta sandbox (a fake Graph API serving the demo's labelled sandbox account). */
@@ -52,22 +53,13 @@ function sqlFile(name: string): string {
   return readFileSync(path.join(import.meta.dirname, 'sql', name), 'utf8');
 }
 
-/** Refuses to open a data directory another live stack is using (two PGlite writers corrupt it). */
+/** Refuses to open a data directory another live stack is using (its PostgreSQL would refuse it less clearly). */
 function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lock = path.join(dataDir, 'stack.pid');
   if (existsSync(lock)) {
     const pid = Number(readFileSync(lock, 'utf8'));
-    let alive = false;
-    try {
-      if (pid && pid !== process.pid) {
-        process.kill(pid, 0);
-        alive = true;
-      }
-    } catch {
-      alive = false;
-    }
-    if (alive) throw new Error(`Data directory ${dataDir} is in use by another local stack (pid ${pid}).`);
+    if (pid && pid !== process.pid && isAlive(pid)) throw new Error(`Data directory ${dataDir} is in use by another local stack (pid ${pid}).`);
   }
   writeFileSync(lock, String(process.pid));
   return () => rmSync(lock, { force: true });
@@ -115,15 +107,14 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const unlock = lockDataDir(dataDir);
     cleanups.push(unlock);
     const migrationsDir = opts.migrationsDir ?? path.join(REPO_ROOT, 'supabase', 'migrations');
-    const socketPort = await preferredPort(port + 1);
     let db: Database;
     if (databaseUrl) {
-      db = await openServer({ databaseUrl });
+      db = await openServer({ databaseUrl, log });
     } else {
-      db = await openPglite({ dataDir, socketPort, migrationsDir, log });
+      db = await openEmbedded({ dataDir, port: await preferredPort(port + 1), log });
     }
     cleanups.push(() => db.close());
-    phase(db.kind === 'pglite' ? 'PGlite open' : 'server connect');
+    phase(db.kind === 'embedded' ? 'PostgreSQL start' : 'server connect');
 
     await db.exec(sqlFile('bootstrap.sql'));
     await db.exec(sqlFile('local-auth.sql'));
@@ -140,8 +131,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       "select nspname from pg_namespace where nspname in ('_realtime', '_local_auth') order by nspname desc",
     );
     schemas.push(...present.map((r) => r.nspname));
-    await db.serve();
-    phase('realtime.sql + socket');
+    phase('realtime.sql');
 
     const postgrest: PostgrestProcess = await startPostgrest({
       root: REPO_ROOT,
@@ -150,7 +140,6 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       schemas,
       port: await preferredPort(port + 2),
       adminPort: await preferredPort(port + 3),
-      singleSession: db.kind === 'pglite',
       log,
     });
     cleanups.push(() => postgrest.stop());
@@ -171,7 +160,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         SUPABASE_URL: url,
         SUPABASE_ANON_KEY: keys.anonKey,
         SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
-        SUPABASE_DB_URL: db.displayUrl,
+        SUPABASE_DB_URL: db.adminUrl,
         META_SANDBOX_URL: sandbox.url,
       },
       log,
@@ -183,10 +172,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       const createRealtimeService = await loadRealtime();
       if (createRealtimeService) {
         realtime = createRealtimeService({
-          postgrestUrl: postgrest.url,
+          databaseUrl: db.adminUrl,
           jwtSecret: keys.jwtSecret,
-          anonKey: keys.anonKey,
-          serviceRoleKey: keys.serviceRoleKey,
           log,
         });
         const service = realtime;
@@ -226,7 +213,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       anonKey: keys.anonKey,
       serviceRoleKey: keys.serviceRoleKey,
       jwtSecret: keys.jwtSecret,
-      dbUrl: db.displayUrl,
+      dbUrl: db.adminUrl,
       postgrestUrl: postgrest.url,
       metaSandboxUrl: sandbox.url,
       reloadSchema: () => postgrest.reload(),

@@ -5,7 +5,7 @@ import { trackChild } from './children.ts';
 
 export interface PostgrestProcess {
   url: string;
-  /** Reloads the schema cache (SIGUSR1: NOTIFY does not reach PostgREST over pglite-socket). */
+  /** Reloads the schema cache (SIGUSR1; `notify pgrst, 'reload schema'` works too). */
   reload(): void;
   stop(): Promise<void>;
 }
@@ -38,7 +38,6 @@ export async function startPostgrest(opts: {
   schemas: string[];
   port: number;
   adminPort: number;
-  singleSession: boolean;
   log: (m: string) => void;
 }): Promise<PostgrestProcess> {
   const env: NodeJS.ProcessEnv = {
@@ -53,9 +52,10 @@ export async function startPostgrest(opts: {
     PGRST_SERVER_PORT: String(opts.port),
     PGRST_ADMIN_SERVER_PORT: String(opts.adminPort),
     PGRST_LOG_LEVEL: 'error',
-    PGRST_DB_POOL: opts.singleSession ? '1' : '10',
-    PGRST_DB_PREPARED_STATEMENTS: opts.singleSession ? 'false' : 'true',
-    PGRST_DB_CHANNEL_ENABLED: opts.singleSession ? 'false' : 'true',
+    // A normal pool with prepared statements, as hosted Supabase runs it; NOTIFY pgrst reloads the schema cache.
+    PGRST_DB_POOL: '10',
+    PGRST_DB_PREPARED_STATEMENTS: 'true',
+    PGRST_DB_CHANNEL_ENABLED: 'true',
   };
   const child = spawn(postgrestBinary(opts.root), [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   trackChild(child);

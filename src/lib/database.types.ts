@@ -690,13 +690,13 @@ export type Database = {
           occurred_at: string
           metadata: Json
           status: string
-          position: number
           impact: string
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
+          position: string
           source: string
           external_id: string | null
           external_url: string | null
@@ -712,13 +712,13 @@ export type Database = {
           occurred_at?: string
           metadata?: Json
           status: string
-          position?: number
           impact?: string
           completed_at?: string | null
           reverts_action_id?: string | null
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          position?: string
           source?: string
           external_id?: string | null
           external_url?: string | null
@@ -734,13 +734,13 @@ export type Database = {
           occurred_at?: string
           metadata?: Json
           status?: string
-          position?: number
           impact?: string
           completed_at?: string | null
           reverts_action_id?: string | null
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          position?: string
           source?: string
           external_id?: string | null
           external_url?: string | null
@@ -1471,6 +1471,13 @@ export type Database = {
         }
         Returns: boolean
       }
+      ingest_tracking_events: {
+        Args: {
+          p_key_hash: string
+          p_events: Json
+        }
+        Returns: Json
+      }
       is_time_zone: {
         Args: {
           tz: string
@@ -1498,13 +1505,13 @@ export type Database = {
           occurred_at: string
           metadata: Json
           status: string
-          position: number
           impact: string
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
+          position: string
           source: string
           external_id: string | null
           external_url: string | null
@@ -1533,13 +1540,13 @@ export type Database = {
           occurred_at: string
           metadata: Json
           status: string
-          position: number
           impact: string
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
+          position: string
           source: string
           external_id: string | null
           external_url: string | null
@@ -1586,13 +1593,13 @@ export type Database = {
           occurred_at: string
           metadata: Json
           status: string
-          position: number
           impact: string
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
+          position: string
           source: string
           external_id: string | null
           external_url: string | null
@@ -1613,13 +1620,13 @@ export type Database = {
           occurred_at: string
           metadata: Json
           status: string
-          position: number
           impact: string
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
+          position: string
           source: string
           external_id: string | null
           external_url: string | null

@@ -1,13 +1,16 @@
 /**
  * The board's writes against the local stack, as the SPA makes them: the move RPC agrees with the domain's
- * optimistic `applyMove`, Completed stamps the time, Reverted links a reverting card, viewers are refused by the
+ * optimistic `applyMove` key for key, a move writes one row (one audit entry, one realtime change), SQL's
+ * fractional_index.key_between equals the npm package's, Completed stamps the time, Reverted links a reverting card, viewers are refused by the
  * database (not only the UI), and a second member receives moves through realtime.
  */
 import type { RealtimeChannel } from '@supabase/supabase-js';
+import { generateKeyBetween } from 'fractional-indexing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMove, buildBoardState, type MoveRequest } from '../../supabase/functions/_shared/domain/board.ts';
 import type { Database } from '../../src/lib/database.types.ts';
-import { serviceClient, signUpUser, type Client } from '../support/clients.ts';
+import { serviceClient, signUpUser, stack, type Client } from '../support/clients.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 type Card = Database['public']['Tables']['marketer_actions']['Row'];
@@ -90,6 +93,8 @@ describe('board writes', () => {
       expect(error).toBeNull();
       const actual = await cards();
       expect(buildBoardState(actual)).toEqual(buildBoardState(predicted));
+      const keys = (rows: Card[]) => Object.fromEntries(rows.map((c) => [c.id, `${c.status}/${c.position}`]));
+      expect(keys(actual)).toEqual(keys(predicted));
     }
     const moved = (await cards()).find((c) => c.id === a.id)!;
     expect(moved.status).toBe('completed');
@@ -164,6 +169,78 @@ describe('board writes', () => {
     // A viewer still reads the board.
     const read = await viewer.from('marketer_actions').select('id').eq('workspace_id', workspaceId);
     expect(read.data?.length).toBeGreaterThan(0);
+  });
+
+  it('writes one row, one audit entry and one realtime change per move, however full the column', async () => {
+    const column: Card[] = [];
+    for (let i = 0; i < 20; i++) column.push(await addCard(`Column card ${i}`, 'reverted'));
+    const moving = await addCard('The card that moves', 'planned');
+    const changes: Card[] = [];
+    const channel = colleague
+      .channel(`board:${workspaceId}:count`)
+      .on('postgres_changes', { event: 'UPDATE', schema: 'public', table: 'marketer_actions', filter: `workspace_id=eq.${workspaceId}` }, (payload) =>
+        changes.push(payload.new as Card),
+      );
+    channels.push(channel);
+    await new Promise<void>((resolve, reject) =>
+      channel.subscribe((status, err) => (status === 'SUBSCRIBED' ? resolve() : status === 'CHANNEL_ERROR' ? reject(err) : undefined)),
+    );
+    const service = serviceClient();
+    const auditCount = async () => {
+      const { count, error } = await service.from('audit_log').select('id', { count: 'exact', head: true }).eq('workspace_id', workspaceId).eq('table_name', 'marketer_actions').eq('action', 'UPDATE');
+      if (error) throw error;
+      return count ?? 0;
+    };
+    const auditBefore = await auditCount();
+    // Into the middle of the full column, to its top, to the end, and back into the middle, ten times over.
+    const targets = [column[10].id, column[0].id, null, column[5].id, column[19].id];
+    const moves = 10;
+    for (let i = 0; i < moves; i++) {
+      const { error } = await marketer.rpc('move_action_card', {
+        p_action_id: moving.id,
+        p_status: i % 2 ? 'planned' : 'reverted',
+        ...(i % 2 === 0 && targets[(i / 2) % targets.length] ? { p_before_id: targets[(i / 2) % targets.length]! } : {}),
+      });
+      expect(error).toBeNull();
+    }
+    expect((await auditCount()) - auditBefore).toBe(moves);
+    await waitFor(() => changes.length >= moves, { what: 'the realtime changes' });
+    expect(changes.map((c) => c.id)).toEqual(Array(moves).fill(moving.id));
+    const ids = new Set(column.map((c) => c.id));
+    const after = (await cards()).filter((c) => ids.has(c.id));
+    expect(Object.fromEntries(after.map((c) => [c.id, c.position]))).toEqual(Object.fromEntries(column.map((c) => [c.id, c.position])));
+  });
+
+  it('computes the same order keys in SQL as the npm package fractional-indexing', async () => {
+    const admin = new pg.Client({ connectionString: stack().dbUrl });
+    await admin.connect();
+    try {
+      // Walk keys the way a board does: to the top, to the end and between neighbours, from both ends.
+      const keys: string[] = [generateKeyBetween(null, null)];
+      const pairs: [string | null, string | null][] = [];
+      let seed = 7;
+      const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+      for (let i = 0; i < 300; i++) {
+        const sorted = [...keys].sort((x, y) => (x < y ? -1 : 1));
+        const at = Math.floor(next() * (sorted.length + 1));
+        const pair: [string | null, string | null] = [sorted[at - 1] ?? null, sorted[at] ?? null];
+        pairs.push(pair);
+        keys.push(generateKeyBetween(pair[0], pair[1]));
+      }
+      const { rows } = await admin.query<{ key: string }>(
+        'select fractional_index.key_between(a, b) as key from unnest($1::text[], $2::text[]) with ordinality as p(a, b, n) order by n',
+        [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      );
+      expect(rows.map((r) => r.key)).toEqual(keys.slice(1));
+      const { rows: edges } = await admin.query<{ top: string; end: string }>(
+        "select fractional_index.key_between(null, 'a0') as top, fractional_index.key_between('Zz', 'a0') as end",
+      );
+      expect(edges[0]).toEqual({ top: generateKeyBetween(null, 'a0'), end: generateKeyBetween('Zz', 'a0') });
+      await expect(admin.query("select fractional_index.key_between('a1', 'a0')")).rejects.toThrow(/>=/);
+      await expect(admin.query("select fractional_index.key_between('a10', null)")).rejects.toThrow(/invalid order key/);
+    } finally {
+      await admin.end();
+    }
   });
 
   it("delivers a teammate's move through realtime within a second", async () => {

@@ -1,6 +1,6 @@
 /**
- * Starts one local stack for the whole integration run: PGlite on a fresh temp data dir and free port, or,
- * when DATABASE_URL is set, a fresh database `mot_test_<random>` on that server (dropped afterwards).
+ * Starts one local stack for the whole integration run: the embedded PostgreSQL on a fresh temp data dir and
+ * free ports, or, when DATABASE_URL is set, a fresh database `mot_test_<random>` on that server (dropped afterwards).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -67,7 +67,7 @@ export default async function setup(project: TestProject) {
     serviceRoleKey: stack.serviceRoleKey,
     jwtSecret: stack.jwtSecret,
     dbUrl: stack.dbUrl,
-    dbKind: testDb ? 'server' : 'pglite',
+    dbKind: testDb ? 'server' : 'embedded',
     metaGraphUrl: metaGraph.url,
     metaSandboxUrl: stack.metaSandboxUrl,
   });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { serviceClient, signUpUser, stack, type Client } from '../support/clients.ts';
+import { anonClient as anonClientFor, serviceClient, signUpUser, stack, type Client } from '../support/clients.ts';
 
 async function must<T>(promise: PromiseLike<{ data: T; error: unknown }>): Promise<NonNullable<T>> {
   const { data, error } = await promise;
@@ -91,6 +91,28 @@ describe('ingest-events', () => {
     expect(visible).toHaveLength(2);
   });
 
+  it('stores overlapping batches sent at the same time exactly once each, and a server batch of 1,000', async () => {
+    const events = Array.from({ length: 120 }, () => event({ campaign_id: shop.campaignId }));
+    // Four senders, each with an overlapping window of the same events.
+    const windows = [0, 20, 40, 70].map((start) => events.slice(start, start + 50));
+    const results = (await Promise.all(windows.map(async (w) => (await ingest({ events: w }, shop.key)).json()))) as { accepted: number; duplicates: number }[];
+    expect(results.reduce((n, r) => n + r.accepted, 0)).toBe(120);
+    expect(results.reduce((n, r) => n + r.accepted + r.duplicates, 0)).toBe(200);
+    expect(await storedEvents(shop.workspaceId, events.map((e) => e.event_id))).toHaveLength(120);
+
+    const server = Array.from({ length: 1000 }, () => event());
+    const res = await ingest({ events: server }, shop.key);
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ accepted: 1000, duplicates: 0, rejected: [] });
+  });
+
+  it('refuses the batch function to every client role: only the ingest endpoint (service role) may call it', async () => {
+    const { error: anon } = await anonClientFor().rpc('ingest_tracking_events', { p_key_hash: 'x', p_events: [] });
+    expect(anon?.code).toBe('42501');
+    const { error: member } = await shop.client.rpc('ingest_tracking_events', { p_key_hash: 'x', p_events: [] });
+    expect(member?.code).toBe('42501');
+  });
+
   it('attributes a purchase to the campaign of its promo code', async () => {
     const purchase = event({ event_type: 'Purchase', value: 20, currency: 'USD', promo_code: 'shop10' });
     const res = await ingest({ events: [purchase] }, shop.key);
@@ -145,9 +167,17 @@ describe('ingest-events', () => {
     });
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(await malformed.json())).toMatch(/Malformed JSON/);
-    const tooMany = await ingest({ events: Array.from({ length: 51 }, () => event()) }, shop.key);
+    // A browser (it sends Origin) is held to 50 events; a server to 1,000.
+    const tooMany = await fetch(`${stack().url}/functions/v1/ingest-events`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-ingest-key': shop.key, Origin: 'https://shop.example' },
+      body: JSON.stringify({ events: Array.from({ length: 51 }, () => event()) }),
+    });
     expect(tooMany.status).toBe(413);
     expect((await tooMany.json()).error).toMatch(/at most 50/);
+    const tooManyForServer = await ingest({ events: Array.from({ length: 1001 }, () => event()) }, shop.key);
+    expect(tooManyForServer.status).toBe(413);
+    expect((await tooManyForServer.json()).error).toMatch(/at most 1000/);
   });
 
   it('lets members read key labels while only admins issue keys, and keeps plain keys out of the table', async () => {

@@ -1,15 +1,12 @@
 // Drives the realtime service with the real supabase-js client (and raw Phoenix frames) against its own
-// fixture: a Postgres server (REALTIME_FIXTURE_PG, default 127.0.0.1:5432) + PostgREST + the service.
+// fixture: its own embedded PostgreSQL (or the server REALTIME_FIXTURE_PG names) + PostgREST + the service.
 import { randomUUID } from 'node:crypto';
 import { createClient, type RealtimeChannel, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import WebSocket from 'ws';
-import { postgresReachable, startRealtimeFixture, type RealtimeFixture } from '../../scripts/local-stack/realtime/test-fixture.ts';
+import { startRealtimeFixture, type RealtimeFixture } from '../../scripts/local-stack/realtime/test-fixture.ts';
 import { waitFor } from '../support/wait-for.ts';
-
-if (!(await postgresReachable())) {
-  throw new Error('These tests need a Postgres server: start one on 127.0.0.1:5432 or set REALTIME_FIXTURE_PG.');
-}
 
 const ALICE = randomUUID();
 const BOB = randomUUID();
@@ -30,7 +27,7 @@ describe('realtime service against supabase-js', { timeout: 15_000 }, () => {
   async function client(token?: string): Promise<SupabaseClient> {
     const c = createClient(fx.url, fx.anonKey, {
       ...(token ? { accessToken: async () => token } : { auth: { persistSession: false, autoRefreshToken: false } }),
-      realtime: { transport: WebSocket as never, heartbeatIntervalMs: HEARTBEAT_MS },
+      realtime: { heartbeatIntervalMs: HEARTBEAT_MS },
     });
     clients.push(c);
     if (token) await c.realtime.setAuth(token);
@@ -119,6 +116,58 @@ describe('realtime service against supabase-js', { timeout: 15_000 }, () => {
     await fx.db.query(`update notes set body = 'still mine, edited' where id = $1`, [own[0].id]);
     await until(() => alice.seen.length >= 1, 5000, "alice's own update");
     expect(alice.seen.map((c) => c.new.id)).toEqual([own[0].id]);
+  });
+
+  it('delivers changes in commit order, not in the order the transactions began', async () => {
+    const alice = watchNotes(await client(await fx.userToken(ALICE)), 'a-order', 'INSERT', 'body=like.order-%');
+    await alice.ready;
+    const early = new pg.Client({ connectionString: fx.dbUrl });
+    await early.connect();
+    try {
+      await early.query('begin');
+      await early.query(`insert into notes (owner, body) values ($1, 'order-begun-first')`, [ALICE]);
+      // Both commit at once, so a feed that read the queue in capture order would deliver them reversed.
+      await fx.db.query(`insert into notes (owner, body) values ($1, 'order-committed-first')`, [ALICE]);
+      await early.query('commit');
+      await until(() => alice.seen.length === 2, 5000, 'both commits');
+      expect(alice.seen.map((c) => c.new.body)).toEqual(['order-committed-first', 'order-begun-first']);
+    } finally {
+      await early.end();
+    }
+  });
+
+  it('checks each subscriber’s RLS over a many-row transaction and delivers every row to its owner only', async () => {
+    const alices = await Promise.all(['a-batch-1', 'a-batch-2', 'a-batch-3'].map(async (n) => watchNotes(await client(await fx.userToken(ALICE)), n, 'INSERT', 'body=like.batch-%')));
+    const bob = watchNotes(await client(await fx.userToken(BOB)), 'b-batch', 'INSERT', 'body=like.batch-%');
+    await Promise.all([...alices.map((a) => a.ready), bob.ready]);
+    await fx.db.query(
+      `insert into notes (owner, body) select case when i % 2 = 0 then $1::uuid else $2::uuid end, 'batch-' || i from generate_series(1, 30) i`,
+      [ALICE, BOB],
+    );
+    for (const a of alices) await until(() => a.seen.length === 15, 5000, 'alice batch');
+    await until(() => bob.seen.length === 15, 5000, 'bob batch');
+    for (const a of alices) expect(a.seen.every((c) => c.new.owner === ALICE)).toBe(true);
+    expect(bob.seen.map((c) => c.new.body)).toEqual(Array.from({ length: 15 }, (_, i) => `batch-${2 * i + 1}`));
+  });
+
+  it('loses no change while its database connection is down, and delivers them in order after reconnecting', async () => {
+    const alice = watchNotes(await client(await fx.userToken(ALICE)), 'a-reconnect', 'INSERT', 'body=like.gap-%');
+    await alice.ready;
+    const feedPid = async () =>
+      (await fx.db.query(`select pid from pg_stat_activity where application_name = 'mot-realtime-feed' and datname = current_database()`)).rows[0]?.pid as
+        | number
+        | undefined;
+    const before = await feedPid();
+    expect(before).toBeTypeOf('number');
+    await fx.db.query('select pg_terminate_backend($1)', [before]);
+    for (let i = 0; i < 5; i++) await fx.db.query(`insert into notes (owner, body) values ($1, $2)`, [ALICE, `gap-${i}`]);
+    await until(() => alice.seen.length === 5, 10_000, 'changes made while disconnected');
+    const after = await feedPid();
+    expect(after).toBeTypeOf('number');
+    expect(after).not.toBe(before);
+    await fx.db.query(`insert into notes (owner, body) values ($1, 'gap-after')`, [ALICE]);
+    await until(() => alice.seen.length === 6, 5000, 'a change after reconnecting');
+    expect(alice.seen.map((c) => c.new.body)).toEqual(['gap-0', 'gap-1', 'gap-2', 'gap-3', 'gap-4', 'gap-after']);
   });
 
   it('applies eq and in filters', async () => {
@@ -225,16 +274,16 @@ describe('realtime service against supabase-js', { timeout: 15_000 }, () => {
     expect(err?.message).toMatch(/CHANNEL_ERROR.*InvalidJWTToken/);
   });
 
-  it('denies the change queue to anon and authenticated', async () => {
+  it('denies the change queue and the RLS check to anon and authenticated', async () => {
     for (const token of [fx.anonKey, await fx.userToken(ALICE)]) {
       const read = await fetch(`${fx.postgrestUrl}/changes`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Profile': '_realtime' } });
       expect(read.status).toBeGreaterThanOrEqual(400);
-      const take = await fetch(`${fx.postgrestUrl}/rpc/take_changes`, {
+      const check = await fetch(`${fx.postgrestUrl}/rpc/visible_keys`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Profile': '_realtime', 'Content-Type': 'application/json' },
-        body: '{}',
+        body: JSON.stringify({ p_table: 'notes', p_pks: ['id'], p_keys: [], p_claims: [{ role: 'service_role' }] }),
       });
-      expect(take.status).toBeGreaterThanOrEqual(400);
+      expect(check.status).toBeGreaterThanOrEqual(400);
     }
   });
 

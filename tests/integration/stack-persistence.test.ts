@@ -1,12 +1,13 @@
 /**
- * `npm run stack` as a user runs it: committed data survives a Ctrl-C and a restart (PGlite is closed cleanly),
- * migrations are not re-applied, and a second stack on a taken port refuses with exit code 1.
+ * `npm run stack` as a user runs it: committed data survives a Ctrl-C and a restart, and a kill -9 of the whole
+ * stack (PostgreSQL included) mid-write loses no acknowledged row (WAL replay); migrations are not re-applied;
+ * a second stack on a taken port refuses with exit code 1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../scripts/local-stack/functions-runner.ts';
 import { startLocalStack } from '../../scripts/local-stack/index.ts';
 import { isPortFree } from '../../scripts/local-stack/ports.ts';
@@ -23,9 +24,11 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-function runCli(env: Record<string, string>): Running {
+function runCli(env: Record<string, string>, detached = false): Running {
   const child = spawn(TSX, ['scripts/local-stack/cli.ts'], {
     cwd: ROOT,
+    // Its own process group, so a crash can be simulated by killing the stack and every child at once.
+    detached,
     env: { ...process.env, DATABASE_URL: '', LOCAL_STACK_WRITE_ENV: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -81,6 +84,55 @@ describe('npm run stack', () => {
     } finally {
       second.child.kill('SIGTERM');
       expect(await second.exited, second.output()).toBe(0);
+    }
+  }, 120_000);
+
+  it('loses no acknowledged row when the whole stack is killed with SIGKILL mid-write', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mot-crash-'));
+    const port = await freePort();
+    const env = { LOCAL_STACK_DIR: dir, LOCAL_STACK_PORT: String(port) };
+    const url = `http://127.0.0.1:${port}`;
+    const email = uniqueEmail('crash');
+    const crashing = runCli(env, true);
+    try {
+      await waitForOutput(crashing, 'Local stack ready');
+      const client = makeClient(stack().anonKey, url);
+      expect((await client.auth.signUp({ email, password: TEST_PASSWORD })).error).toBeNull();
+
+      // Four writers insert until the stack dies under them; an insert that returned its row was acknowledged.
+      const acknowledged: string[] = [];
+      let attempts = 0;
+      const writer = async () => {
+        for (;;) {
+          attempts++;
+          const { data, error } = await client.from('workspaces').insert({ name: `crash ${attempts}` }).select('id').single();
+          if (error || !data) return;
+          acknowledged.push(data.id);
+        }
+      };
+      const writers = Promise.all([writer(), writer(), writer(), writer()]);
+      await vi.waitUntil(() => acknowledged.length >= 40, { timeout: 30_000, interval: 5 });
+      process.kill(-crashing.child.pid!, 'SIGKILL');
+      await writers;
+      await crashing.exited;
+      expect(acknowledged.length).toBeGreaterThanOrEqual(40);
+
+      const restarted = runCli(env);
+      try {
+        await waitForOutput(restarted, 'Local stack ready');
+        const again = makeClient(stack().anonKey, url);
+        expect((await again.auth.signInWithPassword({ email, password: TEST_PASSWORD })).error).toBeNull();
+        const { data, error } = await again.from('workspaces').select('id');
+        expect(error).toBeNull();
+        const present = new Set(data!.map((r) => r.id));
+        expect(acknowledged.filter((id) => !present.has(id))).toEqual([]);
+      } finally {
+        restarted.child.kill('SIGTERM');
+        expect(await restarted.exited, restarted.output()).toBe(0);
+      }
+    } finally {
+      if (crashing.child.exitCode === null && crashing.child.signalCode === null) process.kill(-crashing.child.pid!, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 

@@ -1,10 +1,9 @@
 /**
- * supabase-js clients for integration tests, pointed at the stack the global setup started. Node 20 has no
- * native WebSocket, so every client gets the `ws` transport (supabase-js throws without it).
+ * supabase-js clients for integration tests, pointed at the stack the global setup started (Node 22's native
+ * WebSocket carries realtime).
  */
 import { createClient, type Session, type SupabaseClient, type User } from '@supabase/supabase-js';
 import { inject } from 'vitest';
-import WebSocket from 'ws';
 import type { Database } from '../../src/lib/database.types.ts';
 import type { StackContext } from './stack-context.ts';
 import './stack-context.ts';
@@ -19,7 +18,6 @@ export function stack(): StackContext {
 export function makeClient(key: string, url = stack().url): Client {
   return createClient<Database>(url, key, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
 }
 

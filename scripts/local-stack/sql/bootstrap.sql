@@ -1,6 +1,6 @@
 -- Local stack bootstrap: the roles, schemas, tables and helpers that hosted Supabase provides before any
--- migration runs. Every statement creates only what is missing, so it is safe on every start, on PGlite
--- (PostgreSQL 18) and on a Postgres 15 server alike.
+-- migration runs. Every statement creates only what is missing, so it is safe on every start, on the embedded
+-- PostgreSQL 18, on a Postgres 15 server and in the in-memory PGlite that `npm run db:types` uses.
 
 do $$
 begin
@@ -20,6 +20,13 @@ end
 $$;
 
 grant anon, authenticated, service_role to authenticator;
+
+-- Statement timeouts as hosted Supabase sets them: PostgREST applies the impersonated role's settings in each
+-- request, so an anon query is cancelled after 3 s and a signed-in user's after 8 s; service_role requests run
+-- under the authenticator's 8 s. Connections of `postgres` (migrations, tools) have none.
+alter role anon set statement_timeout = '3s';
+alter role authenticated set statement_timeout = '8s';
+alter role authenticator set statement_timeout = '8s';
 
 create schema if not exists extensions;
 create schema if not exists auth;

@@ -1,8 +1,9 @@
 -- Local-stack change capture for Realtime postgres_changes (local stack only, never a migration).
--- Hosted Supabase reads changes from logical replication; the embedded stack cannot (PGlite has no
--- replication slots), so an AFTER ROW trigger on every table in the `supabase_realtime` publication
--- queues each change, and the realtime service drains the queue through PostgREST with the service key
--- (`select * from _realtime.take_changes()`), never through in-process queries (docs/local-stack.md §5).
+-- Hosted Supabase reads changes from logical replication; the local stack also runs on a DATABASE_URL server
+-- whose wal_level may not be logical, so an AFTER ROW trigger on every table in the `supabase_realtime`
+-- publication queues each change with its transaction id and NOTIFYs that id. Notifications arrive at commit,
+-- in commit order: the realtime service (scripts/local-stack/realtime/change-feed.ts) takes a transaction's
+-- rows as soon as it commits, and the queue keeps what arrives while its connection is down.
 -- Idempotent; plain SQL for PostgreSQL 15 and 18.
 
 create schema if not exists _realtime;
@@ -18,9 +19,11 @@ create table if not exists _realtime.changes (
   primary_keys jsonb not null default '[]'::jsonb,
   commit_timestamp timestamptz not null default now()
 );
+alter table _realtime.changes add column if not exists xid xid8 not null default pg_current_xact_id();
+create index if not exists changes_xid_idx on _realtime.changes (xid);
 
 comment on table _realtime.changes is
-  'Local stack: row changes queued for the realtime service; drained by _realtime.take_changes().';
+  'Local stack: row changes queued for the realtime service, taken per notified transaction.';
 
 -- Captures one row change. Columns carry pg type names (int8, uuid, _text…) as Supabase Realtime sends them,
 -- so the client's convertChangeData casts values. Without REPLICA IDENTITY FULL the old record holds only the
@@ -68,6 +71,8 @@ begin
 
   insert into _realtime.changes (table_schema, table_name, type, record, old_record, columns, primary_keys)
   values (tg_table_schema, tg_table_name, tg_op, new_json, old_out, cols, pks);
+  -- Postgres folds identical notifications of one transaction into one, sent when it commits.
+  perform pg_notify('_realtime', pg_current_xact_id()::text);
   return null;
 end;
 $$;
@@ -115,19 +120,37 @@ begin
 end;
 $$;
 
--- Deletes and returns up to max_rows queued changes, oldest first.
-create or replace function _realtime.take_changes(max_rows integer default 500)
-returns setof _realtime.changes
-language sql
-security definer
-set search_path = pg_catalog, pg_temp
+-- The queue used to be polled through PostgREST; the realtime service now reads it itself.
+drop function if exists _realtime.take_changes(integer);
+
+-- Which of a table's changed rows each subscriber may read, by the table's own RLS: for subscriber i (claims
+-- p_claims[i]) and row j (primary key p_keys[j] as a json object) one (i, j) pair when visible. One call per
+-- table per batch of changes, whatever the number of subscribers. Only roles PostgREST could switch to count.
+create or replace function _realtime.visible_keys(p_table regclass, p_pks text[], p_keys jsonb, p_claims jsonb)
+returns table (subscriber integer, key_index integer)
+language plpgsql
 as $$
-  with taken as (
-    delete from _realtime.changes
-     where id in (select id from _realtime.changes order by id limit greatest(max_rows, 1) for update skip locked)
-    returning *
-  )
-  select * from taken order by id;
+declare
+  i integer;
+  claims jsonb;
+  match text;
+begin
+  select string_agg(format('t.%1$I = (jsonb_populate_record(null::%2$s, k.value)).%1$I', pk, p_table), ' and ')
+    into match
+    from unnest(p_pks) as pk;
+  for i in 0 .. jsonb_array_length(p_claims) - 1 loop
+    claims := p_claims -> i;
+    continue when coalesce(claims ->> 'role', '') not in (select rolname from pg_roles where pg_has_role('authenticator', oid, 'member') and not rolbypassrls);
+    perform set_config('request.jwt.claims', claims::text, true);
+    perform set_config('role', claims ->> 'role', true);
+    return query execute format(
+      'select %s, (k.ordinality - 1)::integer from jsonb_array_elements($1) with ordinality as k(value, ordinality) '
+      'where exists (select 1 from %s t where %s)', i, p_table, match)
+      using p_keys;
+    perform set_config('role', 'none', true);
+  end loop;
+  perform set_config('request.jwt.claims', '', true);
+end;
 $$;
 
 -- Keeps captures in sync when a running stack's migration adds or drops tables from the publication.
@@ -155,7 +178,7 @@ exception when insufficient_privilege then
 end;
 $$;
 
--- Only service_role (the realtime service, through PostgREST) may drain the queue; nobody else may read it.
+-- Only the realtime service (a superuser connection) reads the queue; service_role may refresh the captures.
 revoke all on schema _realtime from public;
 revoke all on all tables in schema _realtime from public;
 revoke all on all sequences in schema _realtime from public;
@@ -174,7 +197,6 @@ begin
   end loop;
   if exists (select 1 from pg_roles where rolname = 'service_role') then
     grant usage on schema _realtime to service_role;
-    grant execute on function _realtime.take_changes(integer) to service_role;
     grant execute on function _realtime.install_capture_triggers() to service_role;
   end if;
 end;

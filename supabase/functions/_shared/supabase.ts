@@ -5,17 +5,6 @@ import { getEnv, requireEnv } from './env.ts';
 
 const serverAuth = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
 
-/** Functions never use realtime; Node 20 (vitest) has no native WebSocket, which supabase-js otherwise demands. */
-class NoWebSocket {
-  constructor() {
-    throw new Error('Realtime is not available inside edge functions');
-  }
-}
-
-function realtimeOptions() {
-  return 'WebSocket' in globalThis ? undefined : { transport: NoWebSocket as unknown as typeof WebSocket };
-}
-
 /** A client acting as the caller (their JWT from the request's Authorization header, or the anon key). */
 export function createUserClient(req: Request): SupabaseClient {
   const anonKey = requireEnv('SUPABASE_ANON_KEY');
@@ -23,7 +12,6 @@ export function createUserClient(req: Request): SupabaseClient {
   return createClient(requireEnv('SUPABASE_URL'), anonKey, {
     global: { headers: { Authorization: authorization } },
     auth: serverAuth,
-    realtime: realtimeOptions(),
   });
 }
 
@@ -31,7 +19,6 @@ export function createUserClient(req: Request): SupabaseClient {
 export function createServiceClient(): SupabaseClient {
   return createClient(requireEnv('SUPABASE_URL'), requireEnv('SUPABASE_SERVICE_ROLE_KEY'), {
     auth: serverAuth,
-    realtime: realtimeOptions(),
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handler, hashIngestKey, MAX_BODY_BYTES, RowRejectedError, type IngestStore, type TrackingEventRow } from './handler.ts';
+import { handler, hashIngestKey, MAX_BODY_BYTES, RowRejectedError, type IngestCandidate, type IngestStore } from './handler.ts';
 
 const WS = 'ws-1';
 const CAMPAIGN = '6f1c2a9e-3b7d-4c1e-9a51-1d2e3f4a5b6c';
@@ -9,33 +9,44 @@ const KEY = 'mot_test_key';
 const REVOKED = 'mot_revoked_key';
 const now = () => new Date('2026-03-15T12:00:00Z');
 
-/** An in-memory store with the same idempotency as the table's unique (workspace_id, event_id). */
-async function memoryStore(options: { refuse?: (row: TrackingEventRow) => string | null } = {}) {
+interface StoredRow extends IngestCandidate {
+  workspace_id: string;
+}
+
+/** An in-memory store with the semantics of `ingest_tracking_events`: key, own campaigns, promo codes, idempotency. */
+async function memoryStore(options: { refuse?: (event: IngestCandidate) => string | null } = {}) {
   const keys = new Map([
-    [await hashIngestKey(KEY), { workspace_id: WS, revoked_at: null }],
+    [await hashIngestKey(KEY), { workspace_id: WS, revoked_at: null as string | null }],
     [await hashIngestKey(REVOKED), { workspace_id: WS, revoked_at: '2026-03-01T00:00:00Z' }],
   ]);
-  const rows: TrackingEventRow[] = [];
+  const rows: StoredRow[] = [];
   const calls: number[] = [];
   const store: IngestStore = {
-    findKey: async (hash) => keys.get(hash) ?? null,
-    campaignsInWorkspace: async (ws, ids) => new Set(ids.filter((id) => ws === WS && [CAMPAIGN, PROMO_CAMPAIGN].includes(id))),
-    activePromoCodes: async (ws, codes) => new Map(codes.filter((c) => ws === WS && c === 'SPRING10').map((c) => [c, PROMO_CAMPAIGN])),
-    insertEvents: async (batch) => {
+    ingest: async (hash, batch) => {
       calls.push(batch.length);
-      for (const row of batch) {
-        const reason = options.refuse?.(row);
+      const key = keys.get(hash);
+      if (!key || key.revoked_at) return null;
+      for (const event of batch) {
+        const reason = options.refuse?.(event);
         if (reason) throw new RowRejectedError(reason);
       }
-      const fresh = batch.filter((r) => !rows.some((s) => s.workspace_id === r.workspace_id && s.event_id === r.event_id));
-      rows.push(...fresh);
-      return fresh.map((r) => r.event_id);
+      const own = (id: string | null) => id !== null && [CAMPAIGN, PROMO_CAMPAIGN].includes(id);
+      const foreignCampaign = batch.filter((e) => e.campaign_id !== null && !own(e.campaign_id)).map((e) => e.event_id);
+      const inserted: string[] = [];
+      for (const e of batch) {
+        if (foreignCampaign.includes(e.event_id) || rows.some((r) => r.workspace_id === key.workspace_id && r.event_id === e.event_id)) continue;
+        const promo = e.promo_code === 'SPRING10' ? PROMO_CAMPAIGN : null;
+        rows.push({ ...e, workspace_id: key.workspace_id, campaign_id: e.campaign_id ?? promo, source: e.source ?? (!e.campaign_id && promo ? 'promo_code' : 'website') });
+        inserted.push(e.event_id);
+      }
+      return { workspaceId: key.workspace_id, inserted, foreignCampaign };
     },
   };
   return { store, rows, calls };
 }
 
-function post(body: unknown, headers: Record<string, string> = { 'x-ingest-key': KEY }) {
+/** A request as a browser sends it (with Origin) unless `headers` says otherwise. */
+function post(body: unknown, headers: Record<string, string> = { 'x-ingest-key': KEY, origin: 'https://shop.example' }) {
   return new Request('http://x/ingest-events', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
@@ -105,6 +116,24 @@ describe('ingest-events handler', () => {
     expect(rows.map((r) => r.event_id)).toEqual(['ok-1', 'ok-2']);
   });
 
+  it('stores a batch in one store call', async () => {
+    const { store, calls } = await memoryStore();
+    await handler(post({ events: [event('one'), event('two'), event('three', { campaign_id: FOREIGN_CAMPAIGN })] }), { store, now });
+    expect(calls).toEqual([3]);
+  });
+
+  it('takes up to 1,000 events from a server (no Origin) but 50 from a browser', async () => {
+    const { store, rows } = await memoryStore();
+    const events = (n: number, p: string) => Array.from({ length: n }, (_, i) => event(`${p}${i}`));
+    const server = await handler(post({ events: events(1000, 's') }, { 'x-ingest-key': KEY }), { store, now });
+    expect(server.status).toBe(202);
+    expect((await server.json()).accepted).toBe(1000);
+    const tooMany = await handler(post({ events: events(1001, 't') }, { 'x-ingest-key': KEY }), { store, now });
+    expect(tooMany.status).toBe(413);
+    expect((await tooMany.json()).error).toBe('Too many events: at most 1000 per batch, got 1001');
+    expect(rows).toHaveLength(1000);
+  });
+
   it('falls back to one insert per event when the database refuses the batch', async () => {
     const { store, rows, calls } = await memoryStore({ refuse: (row) => (row.event_id === 'bad' ? 'violates check constraint' : null) });
     const res = await handler(post({ events: [event('a'), event('bad'), event('c')] }), { store, now });
@@ -117,6 +146,7 @@ describe('ingest-events handler', () => {
     const { store, rows } = await memoryStore();
     const batch = { events: [event('e1')] };
     for (const headers of [{}, { 'x-ingest-key': 'mot_nope' }, { 'x-ingest-key': REVOKED }] as Record<string, string>[]) {
+      headers.origin = 'https://shop.example';
       const res = await handler(post(batch, headers), { store, now });
       expect(res.status).toBe(401);
       expect((await res.json()).error).toMatch(/ingest key/);
@@ -158,7 +188,7 @@ describe('ingest-events handler', () => {
 
   it('answers 502 when the store is unreachable', async () => {
     const { store } = await memoryStore();
-    const res = await handler(post({ events: [event('e1')] }), { store: { ...store, insertEvents: async () => { throw new Error('connection refused'); } }, now });
+    const res = await handler(post({ events: [event('e1')] }), { store: { ...store, ingest: async () => { throw new Error('connection refused'); } }, now });
     expect(res.status).toBe(502);
   });
 });

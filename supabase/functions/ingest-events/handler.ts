@@ -5,6 +5,8 @@
 // `rejected` with a reason, good ones land. Writes go through the service client because no user is involved;
 // the key decides the workspace, and every campaign an event names or reaches by promo code must belong to it.
 // Ingest is idempotent: (workspace_id, event_id) is unique and duplicates are skipped, so a retried batch is safe.
+// A batch is one database call (`ingest_tracking_events`: key, campaigns, promo codes and the insert in one
+// statement). Browsers send at most 50 events; servers (no Origin header) up to 1,000.
 // After storing, the days the new events fall on are rolled up into 'website' snapshots before answering, so a KPI
 // reflects a sale as soon as its beacon is accepted; a failed roll-up never fails the ingest (the schedule retries).
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -14,11 +16,10 @@ import { HttpError, corsHeaders, errorResponse, json } from '../_shared/http.ts'
 import { rollUpWebsite } from '../_shared/sources/website/roll-up.ts';
 import { createServiceClient } from '../_shared/supabase.ts';
 
-/** A batch body larger than this is refused with 413 before parsing. */
+/** A browser's batch body larger than this is refused with 413 before parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
-const MAX_EVENTS = DEFAULT_THRESHOLDS.tracking.maxBatchEvents;
-/** Promo codes as promo_codes stores them; anything else cannot match one. */
-const PROMO_CODE_PATTERN = /^[A-Z0-9_-]{3,32}$/;
+/** A server's batch body (no Origin header) larger than this is refused with 413. */
+export const MAX_SERVER_BODY_BYTES = 1024 * 1024;
 
 /** Browsers send the key in a custom header, so preflights must allow it. */
 const ingestCors: Record<string, string> = {
@@ -26,37 +27,39 @@ const ingestCors: Record<string, string> = {
   'Access-Control-Max-Age': '86400',
 };
 
-export interface IngestKeyRecord {
-  workspace_id: string;
-  revoked_at: string | null;
-}
-
-export interface TrackingEventRow {
-  workspace_id: string;
-  campaign_id: string | null;
+/** A validated event as the store receives it; the store adds the workspace and resolves the campaign. */
+export interface IngestCandidate {
   event_id: string;
   event_type: string;
   event_time: string;
   value: number | null;
   currency: string | null;
-  source: TrackingEventSource;
+  /** Null lets the store decide: promo_code when only a promo code names the campaign, else website. */
+  source: TrackingEventSource | null;
   promo_code: string | null;
   schema_version: number;
   metadata: Record<string, unknown>;
+  campaign_id: string | null;
+}
+
+/** What one batch did: the event ids stored now, and those naming a campaign outside the key's workspace. */
+export interface IngestOutcome {
+  /** The ingest key's workspace. */
+  workspaceId: string;
+  inserted: string[];
+  foreignCampaign: string[];
 }
 
 /** A write the database refused because of the data (a constraint, a bad value), not because it was unreachable. */
 export class RowRejectedError extends Error {}
 
-/** Where the function reads keys, campaigns and promo codes, and writes events. */
+/** Where the function stores events. */
 export interface IngestStore {
-  findKey(keyHash: string): Promise<IngestKeyRecord | null>;
-  /** Which of `ids` are campaigns of the workspace. */
-  campaignsInWorkspace(workspaceId: string, ids: string[]): Promise<Set<string>>;
-  /** code → campaign id for the workspace's active promo codes among `codes`. */
-  activePromoCodes(workspaceId: string, codes: string[]): Promise<Map<string, string>>;
-  /** Inserts rows, skipping (workspace_id, event_id) already stored; returns the event ids actually inserted. */
-  insertEvents(rows: TrackingEventRow[]): Promise<string[]>;
+  /**
+   * In one statement: resolves the key (null when unknown or revoked), drops events naming another workspace's
+   * campaign, attributes promo codes, and inserts the rest, skipping (workspace_id, event_id) already stored.
+   */
+  ingest(keyHash: string, events: IngestCandidate[]): Promise<IngestOutcome | null>;
 }
 
 export interface IngestEventsDeps {
@@ -91,51 +94,35 @@ function failed(action: string, error: { message: string; code?: string }): neve
 /** The store on the service client: the key, not a user, decides the workspace. */
 export function serviceStore(client: SupabaseClient = createServiceClient()): IngestStore {
   return {
-    async findKey(keyHash) {
-      const { data, error } = await client.from('ingest_keys').select('workspace_id, revoked_at').eq('key_hash', keyHash).maybeSingle();
-      if (error) failed('look up the ingest key', error);
-      return (data as IngestKeyRecord | null) ?? null;
-    },
-    async campaignsInWorkspace(workspaceId, ids) {
-      if (ids.length === 0) return new Set();
-      const { data, error } = await client.from('campaigns').select('id').eq('workspace_id', workspaceId).in('id', ids);
-      if (error) failed('look up campaigns', error);
-      return new Set(((data ?? []) as { id: string }[]).map((c) => c.id));
-    },
-    async activePromoCodes(workspaceId, codes) {
-      if (codes.length === 0) return new Map();
-      const { data, error } = await client
-        .from('promo_codes')
-        .select('code, campaign_id')
-        .eq('workspace_id', workspaceId)
-        .eq('active', true)
-        .in('code', codes);
-      if (error) failed('look up promo codes', error);
-      return new Map(((data ?? []) as { code: string; campaign_id: string }[]).map((p) => [p.code, p.campaign_id]));
-    },
-    async insertEvents(rows) {
-      const { data, error } = await client
-        .from('tracking_events')
-        .upsert(rows, { onConflict: 'workspace_id,event_id', ignoreDuplicates: true })
-        .select('event_id');
+    async ingest(keyHash, events) {
+      const { data, error } = await client.rpc('ingest_tracking_events', { p_key_hash: keyHash, p_events: events });
       if (error) failed('store events', error);
-      return ((data ?? []) as { event_id: string }[]).map((r) => r.event_id);
+      if (data === null) return null;
+      const outcome = data as { workspace_id: string; inserted: string[]; foreign_campaign: string[] };
+      return { workspaceId: outcome.workspace_id, inserted: outcome.inserted, foreignCampaign: outcome.foreign_campaign };
     },
   };
 }
 
-/** The body as text, refusing (413) anything over MAX_BODY_BYTES whether declared or actual. */
-async function readLimitedBody(req: Request): Promise<string> {
+/** Batch limits: a browser (its requests carry Origin) sends small batches; a server may send larger ones. */
+function limitsFor(req: Request): { maxBytes: number; maxEvents: number } {
+  return req.headers.has('origin')
+    ? { maxBytes: MAX_BODY_BYTES, maxEvents: DEFAULT_THRESHOLDS.tracking.maxBatchEvents }
+    : { maxBytes: MAX_SERVER_BODY_BYTES, maxEvents: DEFAULT_THRESHOLDS.tracking.maxServerBatchEvents };
+}
+
+/** The body as text, refusing (413) anything over maxBytes whether declared or actual. */
+async function readLimitedBody(req: Request, maxBytes: number): Promise<string> {
   const declared = Number(req.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-    throw new HttpError(413, `Request body too large: at most ${MAX_BODY_BYTES} bytes`);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new HttpError(413, `Request body too large: at most ${maxBytes} bytes`);
   }
   const text = await req.text();
-  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw new HttpError(413, `Request body too large: at most ${MAX_BODY_BYTES} bytes`);
+  if (new TextEncoder().encode(text).length > maxBytes) throw new HttpError(413, `Request body too large: at most ${maxBytes} bytes`);
   return text;
 }
 
-function parseBatch(text: string): { key: string | null; events: unknown[] } {
+function parseBatch(text: string, maxEvents: number): { key: string | null; events: unknown[] } {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -145,37 +132,46 @@ function parseBatch(text: string): { key: string | null; events: unknown[] } {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'Request body must be a JSON object { "events": [ … ] }');
   const { events, key } = body as { events?: unknown; key?: unknown };
   if (!Array.isArray(events) || events.length === 0) throw new HttpError(400, 'events must be a non-empty array');
-  if (events.length > MAX_EVENTS) throw new HttpError(413, `Too many events: at most ${MAX_EVENTS} per batch, got ${events.length}`);
+  if (events.length > maxEvents) throw new HttpError(413, `Too many events: at most ${maxEvents} per batch, got ${events.length}`);
   return { key: typeof key === 'string' && key.trim() !== '' ? key.trim() : null, events };
 }
 
-/** Inserts the rows; if the database refuses the batch for its data, inserts one by one so only the bad rows fail. */
-async function insertWithFallback(store: IngestStore, rows: TrackingEventRow[]): Promise<{ inserted: Set<string>; refused: Map<string, string> }> {
+/** Stores the batch; if the database refuses it for its data, stores one event at a time so only the bad ones fail. */
+async function ingestWithFallback(
+  store: IngestStore,
+  keyHash: string,
+  events: IngestCandidate[],
+): Promise<{ outcome: IngestOutcome; refused: Map<string, string> } | null> {
   try {
-    return { inserted: new Set(await store.insertEvents(rows)), refused: new Map() };
+    const outcome = await store.ingest(keyHash, events);
+    return outcome && { outcome, refused: new Map() };
   } catch (error) {
     if (!(error instanceof RowRejectedError)) throw error;
   }
-  const inserted = new Set<string>();
+  const outcome: IngestOutcome = { workspaceId: '', inserted: [], foreignCampaign: [] };
   const refused = new Map<string, string>();
-  for (const row of rows) {
+  for (const event of events) {
     try {
-      for (const id of await store.insertEvents([row])) inserted.add(id);
+      const one = await store.ingest(keyHash, [event]);
+      if (!one) return null;
+      outcome.workspaceId = one.workspaceId;
+      outcome.inserted.push(...one.inserted);
+      outcome.foreignCampaign.push(...one.foreignCampaign);
     } catch (error) {
       if (!(error instanceof RowRejectedError)) throw error;
-      refused.set(row.event_id, `refused by the database: ${error.message}`);
+      refused.set(event.event_id, `refused by the database: ${error.message}`);
     }
   }
-  return { inserted, refused };
+  return { outcome, refused };
 }
 
 async function ingest(req: Request, store: IngestStore, now: Date, rollUp: IngestEventsDeps['rollUp']): Promise<IngestResult> {
-  const batch = parseBatch(await readLimitedBody(req));
+  const limits = limitsFor(req);
+  const batch = parseBatch(await readLimitedBody(req, limits.maxBytes), limits.maxEvents);
   const key = req.headers.get('x-ingest-key')?.trim() || batch.key;
   if (!key) throw new HttpError(401, 'Missing ingest key: send it in the x-ingest-key header');
-  const record = key.length <= 200 ? await store.findKey(await hashIngestKey(key)) : null;
-  if (!record || record.revoked_at !== null) throw new HttpError(401, 'Invalid or revoked ingest key');
-  const workspaceId = record.workspace_id;
+  const invalidKey = new HttpError(401, 'Invalid or revoked ingest key');
+  if (key.length > 200) throw invalidKey;
 
   const rejected: IngestResult['rejected'] = [];
   const valid: { index: number; event: TrackingEvent }[] = [];
@@ -191,47 +187,31 @@ async function ingest(req: Request, store: IngestStore, now: Date, rollUp: Inges
     }
   });
 
-  const campaignIds = [...new Set(valid.flatMap((v) => (v.event.campaign_id ? [v.event.campaign_id] : [])))];
-  const codes = [...new Set(valid.flatMap((v) => (v.event.promo_code && PROMO_CODE_PATTERN.test(v.event.promo_code) ? [v.event.promo_code] : [])))];
-  const [ownCampaigns, promoCampaigns] = await Promise.all([
-    store.campaignsInWorkspace(workspaceId, campaignIds),
-    store.activePromoCodes(workspaceId, codes),
-  ]);
-
-  const rows: { index: number; row: TrackingEventRow }[] = [];
+  const candidates: IngestCandidate[] = valid.map(({ event }) => ({
+    event_id: event.event_id,
+    event_type: event.event_type,
+    event_time: event.event_time,
+    value: event.value,
+    currency: event.currency,
+    source: event.source ?? null,
+    promo_code: event.promo_code,
+    schema_version: event.schema_version,
+    metadata: event.metadata,
+    campaign_id: event.campaign_id ?? null,
+  }));
+  // An all-invalid batch still asks the store, so a bad key is told apart from bad events.
+  const stored = await ingestWithFallback(store, await hashIngestKey(key), candidates);
+  if (!stored) throw invalidKey;
+  const inserted = new Set(stored.outcome.inserted);
+  const foreign = new Set(stored.outcome.foreignCampaign);
   for (const { index, event } of valid) {
-    if (event.campaign_id && !ownCampaigns.has(event.campaign_id)) {
-      rejected.push({ index, reason: 'campaign_id: no such campaign in this workspace' });
-      continue;
-    }
-    const promoCampaign = event.promo_code ? promoCampaigns.get(event.promo_code) : undefined;
-    rows.push({
-      index,
-      row: {
-        workspace_id: workspaceId,
-        campaign_id: event.campaign_id ?? promoCampaign ?? null,
-        event_id: event.event_id,
-        event_type: event.event_type,
-        event_time: event.event_time,
-        value: event.value,
-        currency: event.currency,
-        source: event.source ?? (!event.campaign_id && promoCampaign ? 'promo_code' : 'website'),
-        promo_code: event.promo_code,
-        schema_version: event.schema_version,
-        metadata: event.metadata,
-      },
-    });
-  }
-
-  const { inserted, refused } = rows.length > 0 ? await insertWithFallback(store, rows.map((r) => r.row)) : { inserted: new Set<string>(), refused: new Map<string, string>() };
-  for (const { index, row } of rows) {
-    const reason = refused.get(row.event_id);
+    const reason = foreign.has(event.event_id) ? 'campaign_id: no such campaign in this workspace' : stored.refused.get(event.event_id);
     if (reason) rejected.push({ index, reason });
-    else if (!inserted.has(row.event_id)) duplicates += 1;
+    else if (!inserted.has(event.event_id)) duplicates += 1;
   }
   if (rollUp && inserted.size > 0) {
-    const times = rows.filter((r) => inserted.has(r.row.event_id)).map((r) => r.row.event_time);
-    await rollUp(workspaceId, times).catch((error: unknown) => console.error(`website roll-up after ingest failed: ${(error as Error).message}`));
+    const times = valid.filter(({ event }) => inserted.has(event.event_id)).map(({ event }) => event.event_time);
+    await rollUp(stored.outcome.workspaceId, times).catch((error: unknown) => console.error(`website roll-up after ingest failed: ${(error as Error).message}`));
   }
   return { accepted: inserted.size, duplicates, rejected: rejected.sort((a, b) => a.index - b.index) };
 }

@@ -122,7 +122,6 @@ export async function seedManyCards(service: E2eClient, workspaceId: string, cam
     title: `Bulk action #${i + 1}: ${types[i % types.length].replaceAll('_', ' ')}`,
     status: statuses[i % statuses.length],
     impact: (['neutral', 'positive', 'neutral', 'negative'] as const)[i % 4],
-    position: i,
     occurred_at: new Date(now - i * 3_600_000).toISOString(),
     created_by: authorIds[i % authorIds.length],
     metadata: { previous_state: { daily_budget: `$${100 + i}` }, new_state: { daily_budget: `$${120 + i}` }, affected_ad_sets: [`ad_set_${i % 7}`] },

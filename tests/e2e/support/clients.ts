@@ -1,7 +1,6 @@
 /** Node-side supabase-js clients for arranging and checking e2e data against the e2e stack. */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { inject } from 'vitest';
-import WebSocket from 'ws';
 import type { Database } from '../../../src/lib/database.types.ts';
 import { E2E_PASSWORD } from './browser.ts';
 import './context.ts';
@@ -11,7 +10,6 @@ export type E2eClient = SupabaseClient<Database>;
 function makeClient(key: string): E2eClient {
   return createClient<Database>(inject('supabaseUrl'), key, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
 }
 

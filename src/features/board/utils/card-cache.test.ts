@@ -14,7 +14,7 @@ const row = (id: string, campaign_id: string, updated_at = '2025-02-07T10:00:00Z
   occurred_at: '2025-02-07T10:00:00Z',
   metadata: {},
   status: 'planned',
-  position: 0,
+  position: 'a0',
   impact: 'neutral',
   completed_at: null,
   reverts_action_id: null,

@@ -14,13 +14,14 @@ import {
   metadataFromChanges,
   moveCard,
   moveRequestFor,
+  positionForMove,
   parseBoardFilters,
   TEMPLATE_CATEGORIES,
   writeBoardFilters,
   type BoardState,
 } from './board.ts';
 
-const card = (id: string, status: string, position: number, occurred_at = '2025-02-07T10:30:00Z') => ({
+const card = (id: string, status: string, position: string, occurred_at = '2025-02-07T10:30:00Z') => ({
   id,
   status,
   position,
@@ -32,13 +33,18 @@ const card = (id: string, status: string, position: number, occurred_at = '2025-
 const board = (): BoardState => ({ planned: ['a', 'b', 'c'], in_progress: ['d'], completed: [], reverted: [] });
 
 describe('buildBoardState', () => {
+  it('orders keys by code unit as Postgres "C" does (digits < upper < lower case), not by locale', () => {
+    const state = buildBoardState([card('lower', 'planned', 'a0'), card('upper', 'planned', 'Zz'), card('digit', 'planned', 'a0V')]);
+    expect(state.planned).toEqual(['upper', 'lower', 'digit']);
+  });
+
   it('groups cards by status in position order, newest first on ties', () => {
     const state = buildBoardState([
-      card('b', 'planned', 1),
-      card('a', 'planned', 0),
-      card('old', 'completed', 0, '2025-02-01T00:00:00Z'),
-      card('new', 'completed', 0, '2025-02-05T00:00:00Z'),
-      card('x', 'archived', 0),
+      card('b', 'planned', 'a1'),
+      card('a', 'planned', 'a0'),
+      card('old', 'completed', 'a0', '2025-02-01T00:00:00Z'),
+      card('new', 'completed', 'a0', '2025-02-05T00:00:00Z'),
+      card('x', 'archived', 'a0'),
     ]);
     expect(state).toEqual({ planned: ['a', 'b'], in_progress: [], completed: ['new', 'old'], reverted: [] });
   });
@@ -78,18 +84,41 @@ describe('beforeIdFor and moveRequestFor', () => {
 });
 
 describe('applyMove', () => {
-  const cards = [card('a', 'planned', 0), card('b', 'planned', 1), card('c', 'planned', 2), card('d', 'in_progress', 0)];
+  const cards = [card('a', 'planned', 'a0'), card('b', 'planned', 'a1'), card('c', 'planned', 'a2'), card('d', 'in_progress', 'a0')];
   const now = '2025-02-08T09:00:00.000Z';
 
-  it('places the card before the given card and renumbers the destination from 0', () => {
+  it('places the card before the given card with a key between its neighbours, changing no other card', () => {
     const next = applyMove(cards, { cardId: 'd', status: 'planned', beforeId: 'b' }, now);
     expect(buildBoardState(next).planned).toEqual(['a', 'd', 'b', 'c']);
-    expect(next.filter((c) => c.status === 'planned').map((c) => [c.id, c.position])).toEqual([
-      ['a', 0],
-      ['b', 2],
-      ['c', 3],
-      ['d', 1],
+    expect(next.map((c) => [c.id, c.status, c.position])).toEqual([
+      ['a', 'planned', 'a0'],
+      ['b', 'planned', 'a1'],
+      ['c', 'planned', 'a2'],
+      ['d', 'planned', 'a0V'],
     ]);
+  });
+
+  it('goes to the top before the first card and after the last at the end', () => {
+    expect(applyMove(cards, { cardId: 'd', status: 'planned', beforeId: 'a' }, now).find((c) => c.id === 'd')?.position).toBe('Zz');
+    expect(applyMove(cards, { cardId: 'd', status: 'planned', beforeId: null }, now).find((c) => c.id === 'd')?.position).toBe('a3');
+  });
+
+  it('writes nothing when the card already sits there', () => {
+    expect(positionForMove(cards.slice(0, 3), cards[1], 'c')).toBeNull();
+    expect(applyMove(cards, { cardId: 'b', status: 'planned', beforeId: 'c' }, now)).toEqual(cards);
+  });
+
+  it('keeps inserting between the same two cards without renumbering them', () => {
+    let column = [card('a', 'planned', 'a0'), card('z', 'planned', 'a1')];
+    for (let i = 0; i < 50; i++) {
+      const moved = card(`m${i}`, 'in_progress', 'a0');
+      column = applyMove([...column, moved], { cardId: moved.id, status: 'planned', beforeId: 'z' }, now);
+    }
+    const order = buildBoardState(column).planned;
+    expect(order[0]).toBe('a');
+    expect(order.at(-1)).toBe('z');
+    expect(column.find((c) => c.id === 'a')?.position).toBe('a0');
+    expect(column.find((c) => c.id === 'z')?.position).toBe('a1');
   });
 
   it('appends at the end when there is no card to place before', () => {

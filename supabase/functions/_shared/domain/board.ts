@@ -3,10 +3,11 @@
  * column id → ordered card ids, moving a card (the same rule the `move_action_card` RPC applies), the
  * `p_before_id` a move sends, card colour, change summaries, and the predefined action templates.
  *
- * Ordering rule (mirrors the RPC): within a workspace and status, cards sort by `position` ascending, ties by
- * `occurred_at` descending. A move places the card before `beforeId` (or at the end when null) and renumbers the
- * destination column 0, 1, 2, … .
+ * Ordering rule (mirrors the RPC): within a workspace and status, cards sort by `position`, a fractional-index
+ * key compared by code unit (Postgres "C" order), ties by `occurred_at` descending. A move gives the card a key
+ * between the card it goes before and that card's predecessor, so no other card changes.
  */
+import { generateKeyBetween } from 'fractional-indexing';
 import { resolveThresholds, type Thresholds } from './thresholds.ts';
 
 export const BOARD_COLUMNS = [
@@ -56,13 +57,14 @@ export function actionTypeLabel(type: string): string {
 export interface OrderedCard {
   id: string;
   status: string;
-  position: number;
+  /** Fractional-index key (npm `fractional-indexing`; SQL `fractional_index.key_between`). */
+  position: string;
   occurred_at: string;
 }
 
-/** Ordering within a column: position ascending, then newest first (the RPC's tie-break). */
+/** Ordering within a column: position ascending by code unit, then newest first (the RPC's tie-break). */
 export function compareCards(a: OrderedCard, b: OrderedCard): number {
-  if (a.position !== b.position) return a.position - b.position;
+  if (a.position !== b.position) return a.position < b.position ? -1 : 1;
   const ta = Date.parse(a.occurred_at);
   const tb = Date.parse(b.occurred_at);
   if (ta !== tb) return tb - ta;
@@ -127,9 +129,24 @@ export function moveRequestFor(before: BoardState, after: BoardState, cardId: st
 }
 
 /**
- * Applies a move to full card rows the way `move_action_card` does: the card takes `status`, goes before
- * `beforeId` (or to the end), the destination column is renumbered from 0, and moving into Completed stamps
- * `completed_at` (with `now`, ISO) when it was empty. Used for the optimistic cache update.
+ * The key a card moved before `beforeId` (or to the end when null) takes in `column` (that column's other cards,
+ * in board order): between its new neighbours, by the algorithm `move_action_card` runs in SQL. Null when the
+ * card already sits there, so nothing is written. Throws when `beforeId` is not in the column.
+ */
+export function positionForMove(column: readonly OrderedCard[], card: OrderedCard, beforeId: string | null): string | null {
+  const others = column.filter((c) => c.id !== card.id);
+  const at = beforeId === null ? others.length : others.findIndex((c) => c.id === beforeId);
+  if (at < 0) throw new Error('The card to place before is not in that column');
+  const previous = others[at - 1]?.position ?? null;
+  const next = others[at]?.position ?? null;
+  const inPlace = column.some((c) => c.id === card.id) && (previous === null || card.position > previous) && (next === null || card.position < next);
+  return inPlace ? null : generateKeyBetween(previous, next);
+}
+
+/**
+ * Applies a move to full card rows the way `move_action_card` does: the card takes `status` and a key between
+ * its new neighbours (no other card changes), and moving into Completed stamps `completed_at` (with `now`, ISO)
+ * when it was empty. Used for the optimistic cache update.
  */
 export function applyMove<T extends OrderedCard & { completed_at?: string | null; workspace_id?: string }>(
   cards: readonly T[],
@@ -139,16 +156,17 @@ export function applyMove<T extends OrderedCard & { completed_at?: string | null
   const card = cards.find((c) => c.id === request.cardId);
   if (!card) return [...cards];
   const sameScope = (c: T) => c.workspace_id === undefined || card.workspace_id === undefined || c.workspace_id === card.workspace_id;
-  const column = cards.filter((c) => c.id !== card.id && c.status === request.status && sameScope(c)).sort(compareCards);
-  const at = request.beforeId ? column.findIndex((c) => c.id === request.beforeId) : -1;
+  const column = cards.filter((c) => c.status === request.status && sameScope(c)).sort(compareCards);
+  const beforeId = request.beforeId !== null && column.some((c) => c.id === request.beforeId) ? request.beforeId : null;
+  const position = positionForMove(column, card, beforeId);
+  if (position === null) return [...cards];
   const moved: T = {
     ...card,
     status: request.status,
+    position,
     completed_at: request.status === 'completed' && !card.completed_at ? now : card.completed_at,
   };
-  const ordered = at >= 0 ? [...column.slice(0, at), moved, ...column.slice(at)] : [...column, moved];
-  const updates = new Map(ordered.map((c, i) => [c.id, { ...c, position: i }]));
-  return cards.map((c) => updates.get(c.id) ?? c);
+  return cards.map((c) => (c.id === card.id ? moved : c));
 }
 
 export type CardTone = 'positive' | 'negative' | 'neutral';

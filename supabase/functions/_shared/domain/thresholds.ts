@@ -109,8 +109,10 @@ export const DEFAULT_THRESHOLDS = {
     minRevertConfidence: 0.7,
   },
   tracking: {
-    /** One ingest batch carries at most this many events. */
+    /** One ingest batch from a browser carries at most this many events. */
     maxBatchEvents: 50,
+    /** One ingest batch from a server (no Origin header) carries at most this many events. */
+    maxServerBatchEvents: 1000,
     /** Events older than this many days are refused (late replays would distort daily metrics). */
     maxEventAgeDays: 7,
     /** Events up to this many minutes in the future are accepted (client clock skew); later ones are refused. */
