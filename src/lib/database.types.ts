@@ -1097,6 +1097,10 @@ export type Database = {
         }
         Returns: boolean
       }
+      is_client_write: {
+        Args: never
+        Returns: boolean
+      }
       is_workspace_member: {
         Args: {
           ws: string
@@ -1123,6 +1127,32 @@ export type Database = {
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
+          created_at: string
+          updated_at: string
+        }
+      }
+      log_phase_execution: {
+        Args: {
+          p_phase_id: string
+          p_patch: Json
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          campaign_id: string
+          name: string
+          position: number
+          planned_start: string | null
+          planned_days: number
+          actual_start: string | null
+          actual_end: string | null
+          required_assets: number
+          delivered_assets: number
+          approvals_planned: number
+          approvals_actual: number
+          teams: string[]
+          tools: string[]
+          notes: string | null
           created_at: string
           updated_at: string
         }

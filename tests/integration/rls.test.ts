@@ -41,8 +41,9 @@ async function makeTenant(label: string): Promise<Tenant> {
       .select()
       .single(),
   );
+  // Assessments are written by assess-feasibility with the service role, never by clients.
   const assessment = await must(
-    owner
+    service()
       .from('feasibility_assessments')
       .insert({ workspace_id: ws.id, campaign_id: campaign.id, score: 72, recommended_decision: 'proceed' })
       .select()
@@ -277,7 +278,7 @@ describe('workspace and card rules', () => {
       alice.owner.from('performance_snapshots').insert({ workspace_id: alice.workspaceId, campaign_id: alice.campaignId, date: '2026-10-02', impressions: 10, clicks: 20 }),
       alice.owner.from('performance_snapshots').insert({ workspace_id: alice.workspaceId, campaign_id: alice.campaignId, date: '2026-10-03', sales: -5 }),
       alice.owner.from('campaign_phases').insert({ workspace_id: alice.workspaceId, campaign_id: alice.campaignId, name: 'Zero', position: 5, planned_days: 0 }),
-      alice.owner.from('campaign_phases').update({ actual_start: '2026-11-10T00:00:00Z', actual_end: '2026-11-09T00:00:00Z' }).eq('id', alice.rows.campaign_phases as string),
+      service().from('campaign_phases').update({ actual_start: '2026-11-10T00:00:00Z', actual_end: '2026-11-09T00:00:00Z' }).eq('id', alice.rows.campaign_phases as string),
       alice.owner.from('campaigns').insert({ workspace_id: alice.workspaceId, name: 'Bad', objective: 'fame' }),
     ];
     for (const result of await Promise.all(bad)) expect(result.error?.code).toBe('23514');
