@@ -988,6 +988,50 @@ export type Database = {
           },
         ]
       }
+      workspace_invitations: {
+        Row: {
+          id: string
+          workspace_id: string
+          email: string
+          role: string
+          status: string
+          invited_by: string | null
+          created_at: string
+          expires_at: string
+          responded_at: string | null
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          email: string
+          role: string
+          status?: string
+          invited_by?: string | null
+          created_at?: string
+          expires_at?: string
+          responded_at?: string | null
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          email?: string
+          role?: string
+          status?: string
+          invited_by?: string | null
+          created_at?: string
+          expires_at?: string
+          responded_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workspace_invitations_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       workspace_members: {
         Row: {
           id: string
@@ -1052,11 +1096,9 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
-      add_workspace_member: {
+      accept_workspace_invitation: {
         Args: {
-          p_workspace_id: string
-          p_email: string
-          p_role: string
+          p_invitation_id: string
         }
         Returns: {
           id: string
@@ -1072,6 +1114,10 @@ export type Database = {
           p_label: string
         }
         Returns: Json
+      }
+      current_user_confirmed_email: {
+        Args: never
+        Returns: string
       }
       decide_recommendation: {
         Args: {
@@ -1090,12 +1136,46 @@ export type Database = {
           decided_at: string
         }
       }
+      decline_workspace_invitation: {
+        Args: {
+          p_invitation_id: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          email: string
+          role: string
+          status: string
+          invited_by: string | null
+          created_at: string
+          expires_at: string
+          responded_at: string | null
+        }
+      }
       has_workspace_role: {
         Args: {
           ws: string
           roles: string[]
         }
         Returns: boolean
+      }
+      invite_workspace_member: {
+        Args: {
+          p_workspace_id: string
+          p_email: string
+          p_role: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          email: string
+          role: string
+          status: string
+          invited_by: string | null
+          created_at: string
+          expires_at: string
+          responded_at: string | null
+        }
       }
       is_client_write: {
         Args: never
@@ -1180,6 +1260,26 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+        }
+      }
+      my_workspace_invitations: {
+        Args: never
+        Returns: Json
+      }
+      own_pending_invitation: {
+        Args: {
+          p_invitation_id: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          email: string
+          role: string
+          status: string
+          invited_by: string | null
+          created_at: string
+          expires_at: string
+          responded_at: string | null
         }
       }
       replace_campaign_phases: {

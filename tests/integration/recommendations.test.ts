@@ -74,7 +74,7 @@ let opsHead: { client: Client; userId: string };
 beforeAll(async () => {
   [alice, bob] = await Promise.all([seedTenant('alice'), seedTenant('bob')]);
   const head = await signUpUser();
-  await must(alice.admin.from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: head.user.id, role: 'ops_head' }).select());
+  await must(serviceClient().from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: head.user.id, role: 'ops_head' }).select());
   opsHead = { client: head.client, userId: head.user.id };
 });
 

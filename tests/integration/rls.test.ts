@@ -102,6 +102,7 @@ async function makeTenant(label: string): Promise<Tenant> {
   const audit = await must(owner.from('audit_log').select('id').eq('workspace_id', ws.id).limit(1).single());
   const membership = await must(owner.from('workspace_members').select('id').eq('workspace_id', ws.id).single());
   const ingestKey = (await must(owner.rpc('create_ingest_key', { p_workspace_id: ws.id, p_label: 'Website' }))) as { id: string };
+  const invitation = await must(owner.rpc('invite_workspace_member', { p_workspace_id: ws.id, p_email: `invitee-${label}@example.com`, p_role: 'viewer' }));
 
   return {
     owner,
@@ -126,6 +127,7 @@ async function makeTenant(label: string): Promise<Tenant> {
       analysis_runs: run.id,
       audit_log: audit.id,
       ingest_keys: ingestKey.id,
+      workspace_invitations: invitation.id,
     },
   };
 }
@@ -152,6 +154,7 @@ function hostileInsert(table: TableName, victim: Tenant): Record<string, unknown
     analysis_runs: { workspace_id: ws, trigger: 'manual' },
     audit_log: { workspace_id: ws, table_name: 'campaigns', action: 'DELETE' },
     ingest_keys: { workspace_id: ws, key_hash: crypto.randomUUID().replace(/-/g, '').padEnd(64, '0'), label: 'hostile' },
+    workspace_invitations: { workspace_id: ws, email: 'hostile@example.com', role: 'admin' },
   };
   return rows[table];
 }
@@ -175,6 +178,7 @@ const hostileUpdate: Record<TableName, Record<string, unknown>> = {
   analysis_runs: { error: 'pwned' },
   audit_log: { table_name: 'pwned' },
   ingest_keys: { revoked_at: '2026-01-01T00:00:00Z' },
+  workspace_invitations: { role: 'admin' },
 };
 
 const TABLES = Object.keys(hostileUpdate) as TableName[];
@@ -194,7 +198,7 @@ beforeAll(async () => {
   bob = await makeTenant('bob');
   const vera = await signUpUser(`vera-${crypto.randomUUID().slice(0, 8)}@example.com`);
   viewer = vera.client as Client;
-  await must(alice.owner.from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: vera.user.id, role: 'viewer' }).select());
+  await must(service().from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: vera.user.id, role: 'viewer' }).select());
 });
 
 describe.each(TABLES)('RLS on %s', (table) => {
@@ -234,7 +238,8 @@ describe.each(TABLES)('RLS on %s', (table) => {
 
   it('lets a viewer read the workspace but not write to it', async () => {
     const id = alice.rows[table]!;
-    if (table !== 'audit_log') expect(await readRow(viewer, table, id)).toHaveLength(1);
+    // The audit log is for ops heads and invitations for admins; everything else a viewer reads.
+    if (table !== 'audit_log' && table !== 'workspace_invitations') expect(await readRow(viewer, table, id)).toHaveLength(1);
     const before = await readRow(service(), table, id);
     const { error: insertError } = await viewer.from(table).insert(hostileInsert(table, alice) as never);
     expect(insertError, `${table}: a viewer's insert must fail`).not.toBeNull();
@@ -257,7 +262,7 @@ describe('workspace and card rules', () => {
 
   it('lets only ops heads and admins set the decision gate', async () => {
     const marketer = await signUpUser(`mark-${crypto.randomUUID().slice(0, 8)}@example.com`);
-    await must(alice.owner.from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: marketer.user.id, role: 'marketer' }).select());
+    await must(service().from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: marketer.user.id, role: 'marketer' }).select());
     const asMarketer = await marketer.client.rpc('set_decision_gate', { p_assessment_id: alice.rows.feasibility_assessments as string, p_decision: 'pause' });
     expect(asMarketer.error?.code).toBe('42501');
     const direct = await marketer.client.from('campaigns').update({ decision: 'pause' }).eq('id', alice.campaignId).select();
