@@ -59,12 +59,13 @@ function snapshotRow(workspaceId: string, campaignId: string, date: string, sale
 /** Creates the campaign, the creative-change card and seven days of snapshots; `actionDay` is "day 2". */
 export async function seedCreativeDrop(
   client: Client,
-  opts: { workspaceId: string; actionDay: string; name?: string },
+  /** `service` arranges the running campaign (default: the integration stack's service client). */
+  opts: { workspaceId: string; actionDay: string; name?: string; service?: Client },
 ): Promise<CreativeDropScenario> {
   const { workspaceId, actionDay } = opts;
   // A running campaign is arranged with the service role: clients only reach "active" through the decision gate.
   const campaign = must(
-    await serviceClient()
+    await (opts.service ?? serviceClient())
       .from('campaigns')
       .insert({ workspace_id: workspaceId, name: opts.name ?? 'Spring sale', objective: 'sales', primary_kpi: 'sales', status: 'active', decision: 'proceed' })
       .select('id')
