@@ -2,13 +2,20 @@
 // twenty sign-ins no longer stall every other request on the gateway's event loop).
 
 import bcrypt from 'bcrypt';
+import pLimit from 'p-limit';
 
 export const BCRYPT_COST = 10;
 /** bcrypt reads only the first 72 bytes; Go's bcrypt (and so GoTrue) refuses longer passwords instead. */
 export const MAX_PASSWORD_BYTES = 72;
 
+/**
+ * One hash at a time: bcrypt is CPU-bound, and on a small machine four thread-pool hashes at once would take every
+ * core from the gateway, PostgREST and Postgres. Sign-ins queue here instead of everyone else's requests.
+ */
+const oneAtATime = pLimit(1);
+
 /** Compared against when the account does not exist, so "unknown email" costs what "wrong password" costs. */
-const DUMMY_HASH = bcrypt.hash('local-stack dummy password', BCRYPT_COST);
+const DUMMY_HASH = oneAtATime(() => bcrypt.hash('local-stack dummy password', BCRYPT_COST));
 
 export function passwordBytes(password: string): number {
   return Buffer.byteLength(password, 'utf8');
@@ -16,7 +23,7 @@ export function passwordBytes(password: string): number {
 
 export function hashPassword(password: string): Promise<string> {
   if (passwordBytes(password) > MAX_PASSWORD_BYTES) throw new Error('password longer than 72 bytes');
-  return bcrypt.hash(password, BCRYPT_COST);
+  return oneAtATime(() => bcrypt.hash(password, BCRYPT_COST));
 }
 
 /**
@@ -26,6 +33,7 @@ export function hashPassword(password: string): Promise<string> {
  */
 export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
   const tooLong = passwordBytes(password) > MAX_PASSWORD_BYTES;
-  const matched = await bcrypt.compare(tooLong ? '' : password, hash || (await DUMMY_HASH));
+  const against = hash || (await DUMMY_HASH);
+  const matched = await oneAtATime(() => bcrypt.compare(tooLong ? '' : password, against));
   return Boolean(hash) && !tooLong && matched;
 }
