@@ -20,9 +20,11 @@ import WebSocket from 'ws';
 import type { Database, TablesInsert } from '../src/lib/database.types.ts';
 import { type DeepSeekOptions, deepSeekOptionsFromEnv } from '../supabase/functions/_shared/ai/deepseek.ts';
 import { runAnalysis, type RunAnalysisResult } from '../supabase/functions/_shared/analysis/index.ts';
+import { compareSeverity } from '../supabase/functions/_shared/domain/severity.ts';
 import { generateRecommendations } from '../supabase/functions/_shared/recommendations/persist.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_WORKSPACE_ID, DEMO_WORKSPACE_NAME, type DemoPersonKey, type DemoRole, demoId } from './demo/ids.ts';
 import { createProgress, type ProgressMode } from './demo/progress.ts';
+import { SANDBOX_AD_ACCOUNT_ID, SANDBOX_TOKEN, demoSandboxAccount } from '../supabase/functions/_shared/sources/meta/sandbox/fixture.ts';
 import { buildDemoPlan, type CampaignKey, type DemoPlan, STORY, utcDate } from './demo/scenario.ts';
 
 export const DEFAULT_SUPABASE_URL = 'http://127.0.0.1:54321';
@@ -44,6 +46,8 @@ export interface SeedDemoOptions {
   progress?: ProgressMode;
   /** The analysis to run (default: the real one, `_shared/analysis`); a seam for tests. */
   analyse?: typeof runAnalysis;
+  /** Connect the local Meta sandbox to the demo workspace (default: when the target is the local stack). */
+  metaSandbox?: boolean;
 }
 
 export interface SeededPerson {
@@ -370,6 +374,27 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
 
     await writePlan(db, plan, people, progress, (s) => (step = s));
 
+    // The local stack's Meta sandbox, connected and clearly labelled, so the presenter can paste an Ads Manager
+    // link into a new campaign and watch data and cards arrive. Only where the stack serves the sandbox.
+    if (options.metaSandbox ?? /^(127\.0\.0\.1|localhost)$/.test(new URL(url).hostname)) {
+      step = 'connecting the Meta sandbox';
+      const sandbox = demoSandboxAccount(today);
+      check(
+        'connecting the Meta sandbox',
+        await db.rpc('save_meta_connection', {
+          p_workspace_id: DEMO_WORKSPACE_ID,
+          p_ad_account_id: SANDBOX_AD_ACCOUNT_ID,
+          p_kind: 'sandbox',
+          p_access_token: SANDBOX_TOKEN,
+          p_account_name: sandbox.name,
+          p_currency: sandbox.currency,
+          p_timezone_name: sandbox.timezone_name,
+          p_token_expires_at: null as unknown as string,
+          p_connected_by: people.alex.userId,
+        }),
+      );
+    }
+
     step = 'running the correlation analysis';
     progress.step('Correlation analysis');
     const analysed = plan.campaigns.filter((c) => c.analysed);
@@ -437,7 +462,6 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
   }
 }
 
-const SEVERITY_ORDER = ['high', 'medium', 'low'];
 
 /** What the presenter needs after a seed: accounts, where to click, what the analysis found. */
 export function formatSummary(result: SeedDemoResult, appUrl = process.env.DEMO_APP_URL ?? 'http://127.0.0.1:5173'): string {
@@ -454,7 +478,7 @@ export function formatSummary(result: SeedDemoResult, appUrl = process.env.DEMO_
     ...result.campaigns.map((c) => `  ${pad(c.name, 34)} ${pad(c.status, 10)} ${appUrl}/campaigns/${c.id}`),
     '',
     `Alerts from the analysis (${result.analysis.correlations_written} correlations):`,
-    ...[...result.alerts].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || b.confidence - a.confidence).map((a) => `  [${a.status}] ${a.title} (${a.campaign}, ${a.severity}, confidence ${Math.round(a.confidence * 100)}%)`),
+    ...[...result.alerts].sort((a, b) => compareSeverity(a.severity, b.severity) || b.confidence - a.confidence).map((a) => `  [${a.status}] ${a.title} (${a.campaign}, ${a.severity}, confidence ${Math.round(a.confidence * 100)}%)`),
     '',
     `Start here: ${appUrl}/board (as Sarah), then ${appUrl}/alerts. Presenter script: DEMO.md.`,
     ...(spring ? [`After the live revert, bring in the next day's data with: npm run demo:next-day`] : []),

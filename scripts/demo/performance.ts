@@ -49,7 +49,7 @@ export function dailyMetrics(date: string, v: { sales: number; spend: number; im
   };
 }
 
-/** Seed 001's creative-change story, `baselineDays` steady days then the change day (≈ $480) and the drop (≈ $200). */
+/** The spec's creative-change story (docs/domain-rules.md, Demo flow), `baselineDays` steady days then the change day (≈ $480) and the drop (≈ $200). */
 export const CREATIVE_STORY = { baselineDays: 8, seed: 42 } as const;
 
 /**
@@ -71,7 +71,7 @@ export function creativeStorySeries(lastDate: string): DailyMetrics[] {
 }
 
 /**
- * The day after the revert: sales back to ≈ 95 % of the ≈ $500 baseline ($476, seed 001 says "recover to $450";
+ * The day after the revert: sales back to ≈ 95 % of the ≈ $500 baseline ($476, the spec says "recover to $450";
  * $476 sits inside the 10 % band the alert watches, $450 would sit on its edge), the rest of the funnel with it.
  */
 export function creativeRecoveryDay(date: string): DailyMetrics {

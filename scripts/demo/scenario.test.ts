@@ -73,7 +73,7 @@ describe('buildDemoPlan', () => {
     }
   });
 
-  it('tells seed 001 story on the calendar: ≈ $500 and 30 conversions, blue → red at 10:00 two days ago, ≈ $200 yesterday', () => {
+  it('tells the spec demo story on the calendar: ≈ $500 and 30 conversions, blue → red at 10:00 two days ago, ≈ $200 yesterday', () => {
     const spring = plan.snapshots.filter((s) => s.campaign === 'spring');
     expect(spring[0].sales).toBeGreaterThan(450);
     expect(spring[0].sales).toBeLessThan(550);
@@ -89,7 +89,7 @@ describe('buildDemoPlan', () => {
     expect(spring.at(-1)).toMatchObject({ date: d(-1), sales: 200 });
   });
 
-  it("carries seed 000's drift sample on the upcoming campaign", () => {
+  it("carries the spec's drift sample on the upcoming campaign", () => {
     const summer = plan.phases.filter((p) => p.campaign === 'summer');
     const report = computeDrift({ phases: summer }, { now: `${TODAY}T12:00:00Z` });
     expect(report.phases.map((p) => [p.name, p.planned_days, p.actual_days, p.drift_days, p.severity])).toEqual([

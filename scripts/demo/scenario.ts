@@ -4,10 +4,10 @@
  * seeded PRNG, so the same day always gives the same plan (unit-tested), and the plan is checked against the real
  * correlation engine before anything touches a database.
  *
- * Story (seed 001): Spring Sale's creative changed blue → red at 10:00 two days ago and sales fell from ≈ $500 to
+ * Story (docs/domain-rules.md, Demo flow): Spring Sale's creative changed blue → red at 10:00 two days ago and sales fell from ≈ $500 to
  * ≈ $200 yesterday; the alert is live, the revert is the presenter's to click. Always-On Bestsellers got a budget
  * increase a week ago that lifted sales; New Arrivals broadened its audience five days ago: more reach and clicks,
- * fewer sales (mixed). Summer Launch has not launched: it carries seed 000's drift sample. Three finished campaigns
+ * fewer sales (mixed). Summer Launch has not launched: it carries the spec's drift sample (docs/domain-rules.md, Drift). Three finished campaigns
  * give feasibility its history.
  */
 import type { Json } from '../../src/lib/database.types.ts';
@@ -510,7 +510,7 @@ export function buildDemoPlan(today: string): DemoPlan {
       { name: 'Launch', planned: 1, actual: 1, ...LAUNCH },
       { name: 'Optimization', planned: 30, actual: 'running', ...OPTIMIZATION },
     ]),
-    // Seed 000's drift sample: Planning 3 → 3, Creative 5 → 7, Compliance 7 → 10, Launch pending.
+    // The spec's drift sample (docs/domain-rules.md, Drift): Planning 3 → 3, Creative 5 → 7, Compliance 7 → 10, Launch pending.
     ...phaseRows('summer', d(-20), d(-20), [
       { name: 'Planning', planned: 3, actual: 3, approvals: [1, 1], ...PLANNING },
       { name: 'Creative', planned: 5, actual: 7, assets: [14, 14], ...CREATIVE, notes: 'Swimwear shoot moved twice for weather.' },

@@ -7,7 +7,7 @@ import pg from 'pg';
 /** What the rest of the stack needs from Postgres, whichever engine backs it. */
 export interface Database {
   kind: 'pglite' | 'server';
-  /** Runs multi-statement SQL. Only safe before serve() on PGlite (see LOCAL-STACK-SPEC §5). */
+  /** Runs multi-statement SQL. Only safe before serve() on PGlite (see docs/local-stack.md §5). */
   exec(sql: string): Promise<void>;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs fn inside BEGIN/COMMIT, rolling back if it throws. */
@@ -80,7 +80,7 @@ export async function openPglite(opts: {
     },
     async serve() {
       // Two connections: PostgREST's single pool connection plus one for a human or a tool. PostgREST's
-      // LISTEN channel is disabled, so it never needs a second one (LOCAL-STACK-SPEC §5).
+      // LISTEN channel is disabled, so it never needs a second one (docs/local-stack.md §5).
       socket = new PGLiteSocketServer({ db, port: opts.socketPort, host: '127.0.0.1', maxConnections: 2 });
       await socket.start();
     },

@@ -98,7 +98,10 @@ export class FunctionsRunner {
   private async start(name: string): Promise<Worker> {
     const port = await freePort();
     const entry = pathToFileURL(path.join(this.opts.functionsDir, name, 'index.ts')).href;
-    const args = ['run', '--allow-all', '--no-prompt', '--config', path.join(this.opts.functionsDir, 'deno.json')];
+    // Each function pins its own imports (supabase/functions/<name>/deno.json), as it is deployed.
+    const own = path.join(this.opts.functionsDir, name, 'deno.json');
+    const config = existsSync(own) ? own : path.join(this.opts.functionsDir, 'deno.json');
+    const args = ['run', '--allow-all', '--no-prompt', '--config', config];
     if (this.opts.watch) args.push('--watch');
     args.push(SHIM, entry);
     const child = spawn(denoBinary(this.opts.root), args, {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** CORS headers from LOCAL-STACK-SPEC §4, sent on every response and every preflight. */
+/** CORS headers from docs/local-stack.md §4, sent on every response and every preflight. */
 export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers':

@@ -10,6 +10,9 @@ import { makeKeys } from './keys.ts';
 import { applyMigrations } from './migrations.ts';
 import { preferredPort } from './ports.ts';
 import { startAnalysisScheduler } from './scheduler.ts';
+import { startMetaSyncScheduler } from './meta-sync-scheduler.ts';
+import { demoSandboxAccount } from '../../supabase/functions/_shared/sources/meta/sandbox/fixture.ts';
+import { startFakeGraphServer } from '../../supabase/functions/_shared/sources/meta/sandbox/server.ts';
 import { startPostgrest, type PostgrestProcess } from './postgrest.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -41,6 +44,8 @@ export interface LocalStack {
   /** Connection string for tools (PGlite socket or the server URL). */
   dbUrl: string;
   postgrestUrl: string;
+  /** The local Meta sandbox (a fake Graph API serving the demo's labelled sandbox account). */
+  metaSandboxUrl: string;
   /** Tells PostgREST to reload its schema cache (after DDL on a running stack). */
   reloadSchema(): void;
   stop(): Promise<void>;
@@ -154,6 +159,12 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     cleanups.push(() => postgrest.stop());
     phase('PostgREST ready');
 
+    // The Meta sandbox: a local stand-in for the Graph API with one clearly labelled demo account, so the demo
+    // and new users can connect and sync without a Meta account. Only `sandbox` connections use it.
+    const sandbox = await startFakeGraphServer({ port: await preferredPort(port + 4) });
+    sandbox.addAccount(demoSandboxAccount(new Date().toISOString().slice(0, 10)));
+    cleanups.push(() => sandbox.close());
+
     const functions = new FunctionsRunner({
       root: REPO_ROOT,
       functionsDir: path.join(REPO_ROOT, 'supabase', 'functions'),
@@ -164,6 +175,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         SUPABASE_ANON_KEY: keys.anonKey,
         SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
         SUPABASE_DB_URL: db.displayUrl,
+        META_SANDBOX_URL: sandbox.url,
       },
       log,
     });
@@ -199,6 +211,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     // Stand-in for the pg_cron schedule of hosted projects (LOCAL_STACK_ANALYZE_EVERY_MS; 0 disables).
     const scheduler = startAnalysisScheduler({ url, serviceRoleKey: keys.serviceRoleKey, log });
     cleanups.push(() => scheduler.stop());
+    const metaSync = startMetaSyncScheduler({ url, serviceRoleKey: keys.serviceRoleKey, log });
+    cleanups.push(() => metaSync.stop());
 
     if (opts.writeEnvFile ?? process.env.LOCAL_STACK_WRITE_ENV !== '0') {
       writeFileSync(
@@ -216,6 +230,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       jwtSecret: keys.jwtSecret,
       dbUrl: db.displayUrl,
       postgrestUrl: postgrest.url,
+      metaSandboxUrl: sandbox.url,
       reloadSchema: () => postgrest.reload(),
       stop() {
         stopped ??= runCleanups();

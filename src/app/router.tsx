@@ -35,6 +35,7 @@ export function createAppRouter() {
             { path: 'alerts/:id', lazy: () => import('./routes/app/alert') },
             { path: 'ops', lazy: () => import('./routes/app/ops') },
             { path: 'settings', lazy: () => import('./routes/app/settings') },
+            { path: 'settings/meta/callback', lazy: () => import('./routes/app/meta-callback') },
             { path: '*', lazy: () => import('./routes/not-found') },
           ],
         },

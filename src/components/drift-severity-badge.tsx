@@ -10,7 +10,7 @@ const STYLE = {
   Pending: { variant: 'neutral', icon: Clock },
 } as const;
 
-/** The drift status of a phase or campaign, coloured as the seed's table reads: On Track, At Risk, Blocked, Pending. */
+/** The drift status of a phase or campaign, coloured as the spec's drift table reads (docs/domain-rules.md, Drift): On Track, At Risk, Blocked, Pending. */
 export function DriftSeverityBadge({ severity, className }: { severity: DriftSeverityLabel; className?: string }) {
   const { variant, icon: Icon } = STYLE[severity];
   return (

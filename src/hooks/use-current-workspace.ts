@@ -1,7 +1,9 @@
+import type { ThresholdOverrides, Thresholds } from '@domain/thresholds.ts';
 import { createContext, useContext } from 'react';
 import type { WorkspaceRole } from '@/lib/db';
 
-export type WorkspaceSummary = { id: string; name: string };
+/** A workspace as the app carries it; `thresholdOverrides` are its `settings.thresholds` (null: the defaults). */
+export type WorkspaceSummary = { id: string; name: string; thresholdOverrides?: ThresholdOverrides | null };
 
 /** One workspace the user belongs to, with their role in it. */
 export type WorkspaceMembership = { workspace: WorkspaceSummary; role: WorkspaceRole };
@@ -9,6 +11,8 @@ export type WorkspaceMembership = { workspace: WorkspaceSummary; role: Workspace
 export type CurrentWorkspace = {
   workspace: WorkspaceSummary;
   role: WorkspaceRole;
+  /** The domain thresholds with this workspace's overrides, so every view judges drift and confidence alike. */
+  thresholds: Thresholds;
   /** Everyone but viewers: create and move action cards, log execution, edit campaigns. */
   canWrite: boolean;
   /** ops_head or admin: decision gates, dismiss alerts, accept recommendations. */

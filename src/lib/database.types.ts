@@ -14,6 +14,76 @@ export type Database = {
   }
   public: {
     Tables: {
+      action_effects: {
+        Row: {
+          id: string
+          workspace_id: string
+          campaign_id: string
+          action_id: string
+          action_type: string
+          metric: string
+          change_pct: number
+          lower_pct: number
+          upper_pct: number
+          significant: boolean
+          note: string | null
+          details: Json
+          computed_at: string
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          campaign_id: string
+          action_id: string
+          action_type: string
+          metric: string
+          change_pct: number
+          lower_pct: number
+          upper_pct: number
+          significant: boolean
+          note?: string | null
+          details?: Json
+          computed_at?: string
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          campaign_id?: string
+          action_id?: string
+          action_type?: string
+          metric?: string
+          change_pct?: number
+          lower_pct?: number
+          upper_pct?: number
+          significant?: boolean
+          note?: string | null
+          details?: Json
+          computed_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "action_effects_action_id_fkey"
+            columns: ["action_id"]
+            isOneToOne: true
+            referencedRelation: "marketer_actions"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "action_effects_campaign_id_fkey"
+            columns: ["campaign_id"]
+            isOneToOne: false
+            referencedRelation: "campaigns"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "action_effects_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ai_alerts: {
         Row: {
           id: string
@@ -37,6 +107,7 @@ export type Database = {
           resolution_note: string | null
           created_at: string
           updated_at: string
+          dismiss_reason: string | null
         }
         Insert: {
           id?: string
@@ -60,6 +131,7 @@ export type Database = {
           resolution_note?: string | null
           created_at?: string
           updated_at?: string
+          dismiss_reason?: string | null
         }
         Update: {
           id?: string
@@ -83,6 +155,7 @@ export type Database = {
           resolution_note?: string | null
           created_at?: string
           updated_at?: string
+          dismiss_reason?: string | null
         }
         Relationships: [
           {
@@ -338,6 +411,9 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          meta_campaign_ids: string[]
+          meta_adset_ids: string[]
+          meta_ad_ids: string[]
         }
         Insert: {
           id?: string
@@ -369,6 +445,9 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          meta_campaign_ids?: string[]
+          meta_adset_ids?: string[]
+          meta_ad_ids?: string[]
         }
         Update: {
           id?: string
@@ -400,6 +479,9 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          meta_campaign_ids?: string[]
+          meta_adset_ids?: string[]
+          meta_ad_ids?: string[]
         }
         Relationships: [
           {
@@ -612,6 +694,10 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          source: string
+          external_id: string | null
+          external_url: string | null
+          actor_name: string | null
         }
         Insert: {
           id?: string
@@ -630,6 +716,10 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          source?: string
+          external_id?: string | null
+          external_url?: string | null
+          actor_name?: string | null
         }
         Update: {
           id?: string
@@ -648,6 +738,10 @@ export type Database = {
           created_by?: string | null
           created_at?: string
           updated_at?: string
+          source?: string
+          external_id?: string | null
+          external_url?: string | null
+          actor_name?: string | null
         }
         Relationships: [
           {
@@ -673,6 +767,182 @@ export type Database = {
           },
         ]
       }
+      meta_connections: {
+        Row: {
+          id: string
+          workspace_id: string
+          ad_account_id: string
+          account_name: string | null
+          currency: string | null
+          timezone_name: string | null
+          kind: string
+          status: string
+          status_reason: string | null
+          token_hint: string | null
+          token_expires_at: string | null
+          connected_by: string | null
+          connected_at: string
+          last_sync_at: string | null
+          last_sync_status: string | null
+          activities_synced_until: string | null
+          created_at: string
+          updated_at: string
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          ad_account_id: string
+          account_name?: string | null
+          currency?: string | null
+          timezone_name?: string | null
+          kind: string
+          status?: string
+          status_reason?: string | null
+          token_hint?: string | null
+          token_expires_at?: string | null
+          connected_by?: string | null
+          connected_at?: string
+          last_sync_at?: string | null
+          last_sync_status?: string | null
+          activities_synced_until?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          ad_account_id?: string
+          account_name?: string | null
+          currency?: string | null
+          timezone_name?: string | null
+          kind?: string
+          status?: string
+          status_reason?: string | null
+          token_hint?: string | null
+          token_expires_at?: string | null
+          connected_by?: string | null
+          connected_at?: string
+          last_sync_at?: string | null
+          last_sync_status?: string | null
+          activities_synced_until?: string | null
+          created_at?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meta_connections_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      meta_sync_runs: {
+        Row: {
+          id: string
+          workspace_id: string
+          connection_id: string | null
+          campaign_ids: string[]
+          trigger: string
+          status: string
+          stage: string | null
+          progress: number
+          since: string | null
+          until: string | null
+          requests: number
+          rows_fetched: number
+          snapshots_written: number
+          snapshots_unchanged: number
+          snapshots_quarantined: number
+          activities_fetched: number
+          cards_created: number
+          cards_already_imported: number
+          throttle_pauses: number
+          throttle_wait_ms: number
+          retries: number
+          async_reports: number
+          skipped: Json
+          error: string | null
+          started_at: string
+          finished_at: string | null
+          created_by: string | null
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          connection_id?: string | null
+          campaign_ids?: string[]
+          trigger: string
+          status?: string
+          stage?: string | null
+          progress?: number
+          since?: string | null
+          until?: string | null
+          requests?: number
+          rows_fetched?: number
+          snapshots_written?: number
+          snapshots_unchanged?: number
+          snapshots_quarantined?: number
+          activities_fetched?: number
+          cards_created?: number
+          cards_already_imported?: number
+          throttle_pauses?: number
+          throttle_wait_ms?: number
+          retries?: number
+          async_reports?: number
+          skipped?: Json
+          error?: string | null
+          started_at?: string
+          finished_at?: string | null
+          created_by?: string | null
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          connection_id?: string | null
+          campaign_ids?: string[]
+          trigger?: string
+          status?: string
+          stage?: string | null
+          progress?: number
+          since?: string | null
+          until?: string | null
+          requests?: number
+          rows_fetched?: number
+          snapshots_written?: number
+          snapshots_unchanged?: number
+          snapshots_quarantined?: number
+          activities_fetched?: number
+          cards_created?: number
+          cards_already_imported?: number
+          throttle_pauses?: number
+          throttle_wait_ms?: number
+          retries?: number
+          async_reports?: number
+          skipped?: Json
+          error?: string | null
+          started_at?: string
+          finished_at?: string | null
+          created_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meta_sync_runs_connection_id_fkey"
+            columns: ["connection_id"]
+            isOneToOne: false
+            referencedRelation: "meta_connections"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meta_sync_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       performance_snapshots: {
         Row: {
           id: string
@@ -691,6 +961,12 @@ export type Database = {
           data_source: string
           snapshot_time: string
           created_at: string
+          reach: number
+          link_clicks: number
+          leads: number
+          add_to_carts: number
+          ctr: number | null
+          cpm: number | null
         }
         Insert: {
           id?: string
@@ -709,6 +985,12 @@ export type Database = {
           data_source?: string
           snapshot_time?: string
           created_at?: string
+          reach?: number
+          link_clicks?: number
+          leads?: number
+          add_to_carts?: number
+          ctr?: number | null
+          cpm?: number | null
         }
         Update: {
           id?: string
@@ -727,6 +1009,12 @@ export type Database = {
           data_source?: string
           snapshot_time?: string
           created_at?: string
+          reach?: number
+          link_clicks?: number
+          leads?: number
+          add_to_carts?: number
+          ctr?: number | null
+          cpm?: number | null
         }
         Relationships: [
           {
@@ -1152,6 +1440,14 @@ export type Database = {
           responded_at: string | null
         }
       }
+      flag_meta_connection: {
+        Args: {
+          p_connection_id: string
+          p_status: string
+          p_reason: string
+        }
+        Returns: undefined
+      }
       has_workspace_role: {
         Args: {
           ws: string
@@ -1209,6 +1505,10 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          source: string
+          external_id: string | null
+          external_url: string | null
+          actor_name: string | null
         }
       }
       log_phase_execution: {
@@ -1237,6 +1537,12 @@ export type Database = {
           updated_at: string
         }
       }
+      meta_connection_token: {
+        Args: {
+          p_connection_id: string
+        }
+        Returns: string
+      }
       move_action_card: {
         Args: {
           p_action_id: string
@@ -1260,6 +1566,10 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          source: string
+          external_id: string | null
+          external_url: string | null
+          actor_name: string | null
         }
       }
       my_workspace_invitations: {
@@ -1329,6 +1639,10 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          source: string
+          external_id: string | null
+          external_url: string | null
+          actor_name: string | null
         }
       }
       revert_alert_action: {
@@ -1350,6 +1664,68 @@ export type Database = {
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
+          created_at: string
+          updated_at: string
+          source: string
+          external_id: string | null
+          external_url: string | null
+          actor_name: string | null
+        }
+      }
+      revoke_meta_connection: {
+        Args: {
+          p_connection_id: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          ad_account_id: string
+          account_name: string | null
+          currency: string | null
+          timezone_name: string | null
+          kind: string
+          status: string
+          status_reason: string | null
+          token_hint: string | null
+          token_expires_at: string | null
+          connected_by: string | null
+          connected_at: string
+          last_sync_at: string | null
+          last_sync_status: string | null
+          activities_synced_until: string | null
+          created_at: string
+          updated_at: string
+        }
+      }
+      save_meta_connection: {
+        Args: {
+          p_workspace_id: string
+          p_ad_account_id: string
+          p_kind: string
+          p_access_token: string
+          p_account_name: string
+          p_currency: string
+          p_timezone_name: string
+          p_token_expires_at: string
+          p_connected_by: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          ad_account_id: string
+          account_name: string | null
+          currency: string | null
+          timezone_name: string | null
+          kind: string
+          status: string
+          status_reason: string | null
+          token_hint: string | null
+          token_expires_at: string | null
+          connected_by: string | null
+          connected_at: string
+          last_sync_at: string | null
+          last_sync_status: string | null
+          activities_synced_until: string | null
           created_at: string
           updated_at: string
         }
@@ -1390,6 +1766,9 @@ export type Database = {
           created_by: string | null
           created_at: string
           updated_at: string
+          meta_campaign_ids: string[]
+          meta_adset_ids: string[]
+          meta_ad_ids: string[]
         }
       }
       shares_workspace_with: {

@@ -34,6 +34,6 @@ export type RecommendationDecision = Tables<'recommendation_decisions'>;
 export type AnalysisRun = Tables<'analysis_runs'>;
 export type AuditLogEntry = Tables<'audit_log'>;
 
-/** Workspace roles, weakest last (DESIGN §3): admins manage members, ops heads gate and judge, marketers act, viewers read. */
+/** Workspace roles, weakest last (docs/data-model.md): admins manage members, ops heads gate and judge, marketers act, viewers read. */
 export const WORKSPACE_ROLES = ['admin', 'ops_head', 'marketer', 'viewer'] as const;
 export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];

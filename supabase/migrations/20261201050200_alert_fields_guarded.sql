@@ -3,8 +3,8 @@
 -- one-click revert then failed ("already reverted"); and pointing revert_action_id/correlation_id at another
 -- workspace's rows answered 23503 for ids that do not exist but succeeded for ones that do, revealing them.
 --
--- Now a client's update may change an alert's status (resolve, dismiss, reopen) and write a resolution note only
--- while resolving or dismissing it; resolved_by/resolved_at are set by the trigger, and the links
+-- Now a client's update may change an alert's status (resolve, dismiss, reopen) and write a resolution note (or a
+-- dismissal's reason) only while resolving or dismissing it; resolved_by/resolved_at are set by the trigger, and the links
 -- (correlation_id, trigger_action_id, revert_action_id) never change from a client: only revert_alert_action
 -- (security definer) and the service role write them, and the database checks that every link stays inside the
 -- alert's workspace, with one answer whether the id exists elsewhere or not at all.
@@ -30,6 +30,10 @@ begin
   if new.resolution_note is distinct from old.resolution_note
      and not (old.status = 'active' and new.status in ('resolved', 'dismissed')) then
     raise exception 'A resolution note is written while resolving or dismissing the alert' using errcode = '42501';
+  end if;
+  if new.dismiss_reason is distinct from old.dismiss_reason
+     and not (old.status <> 'dismissed' and new.status = 'dismissed') then
+    raise exception 'A dismissal''s reason is given while dismissing the alert' using errcode = '42501';
   end if;
   if new.status = 'dismissed' and old.status <> 'dismissed'
      and not public.has_workspace_role(new.workspace_id, array['admin', 'ops_head']) then

@@ -1,5 +1,5 @@
 /**
- * Seed 001's demo flow in Chromium: the analysis raised "Sales dropped 60% after creative change"; the marketer
+ * The spec's demo flow (docs/domain-rules.md, Demo flow) in Chromium: the analysis raised "Sales dropped 60% after creative change"; the marketer
  * opens the alert dashboard, the alert's detail (before/after chart with the counterfactual band, the action →
  * metric sequence, confidence and why, the correlation timeline), clicks Revert, sees the success message, and the
  * database holds the reverting card, the original in Reverted and the link on the alert. The next day's data

@@ -17,19 +17,10 @@ import {
 } from './support/browser.ts';
 import { e2eServiceClient, e2eSignUpUser, e2eUserClient, type E2eClient } from './support/clients.ts';
 import { seedBoard, type SeededBoard } from './support/board-data.ts';
-import { cardIn, column, columnCardIds, dragTo } from './support/board-page.ts';
+import { waitFor } from '../support/wait-for.ts';
+import { announced, cardIn, column, columnCardIds, dragTo, nextFrames, settled } from './support/board-page.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
-
-async function waitFor<T>(read: () => Promise<T | undefined | null | false>, timeoutMs = 5000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('action board', () => {
   let browser: Browser;
@@ -85,13 +76,15 @@ describe('action board', () => {
   it('shows the seeded board the way the seed draws a card', async () => {
     await openBoard(page);
     const hero = cardIn(page, seeded.cardIds['Changed hero image from blue to red']);
-    await expect.poll(() => hero.getAttribute('data-tone')).toBe('negative');
-    const text = await hero.innerText();
-    expect(text).toContain('Creative: blue hero → red hero');
-    expect(text).toContain('Alert: Sales dropped 60% after creative change');
-    expect(text).toContain('Correlation detected (High conf · 87%)');
-    expect(text).toContain('Revert creative');
-    expect(text).toContain('Sarah M.');
+    // The card renders from the action row first; its alert, correlation and author arrive with their own queries
+    // (the hero card is marked negative, so its tone alone says nothing about them). Wait for each, not for time.
+    const seedDrawn = ['Creative: blue hero → red hero', 'Alert: Sales dropped 60% after creative change', 'Correlation detected (High conf · 87%)', 'Revert creative', 'Sarah M.'];
+    const text = await waitFor(async () => {
+      const shown = await hero.innerText();
+      return seedDrawn.every((part) => shown.includes(part)) && shown;
+    }, { what: 'the hero card to show its change, alert, correlation, revert button and author', timeoutMs: 15_000 });
+    for (const part of seedDrawn) expect(text).toContain(part);
+    expect(await hero.getAttribute('data-tone')).toBe('negative');
     expect(await cardIn(page, seeded.cardIds['Increased daily budget on Prospecting']).getAttribute('data-tone')).toBe('positive');
     expect(await column(page, 'planned').locator('[data-card-id]').count()).toBe(3);
     await screenshot(page, 'board-seeded');
@@ -143,11 +136,10 @@ describe('action board', () => {
       await dragTo(page, cardIn(page, id), column(page, 'in_progress'), 0.6);
       const t0 = Date.now();
       await expect.poll(() => columnCardIds(page, 'in_progress')).toContain(id);
-      await waitFor(async () => (await statusOf(id))?.status === 'in_progress', 5000, 'the move to be saved');
-      await column(other, 'in_progress').locator(`[data-card-id="${id}"]`).waitFor({ timeout: 3000 });
-      const liveMs = Date.now() - t0;
-      console.log(`[board e2e] teammate saw the move after ${liveMs} ms`);
-      expect(liveMs).toBeLessThan(2000);
+      await waitFor(async () => (await statusOf(id))?.status === 'in_progress', { what: 'the move to be saved' });
+      await column(other, 'in_progress').locator(`[data-card-id="${id}"]`).waitFor({ timeout: 10_000 });
+      // Measured, not asserted: speed belongs in `npm run bench`.
+      console.log(`[board e2e] teammate saw the move after ${Date.now() - t0} ms`);
       await screenshot(other, 'board-teammate-live');
 
       // The teammate edits a card; the owner sees the edit without reloading.
@@ -167,7 +159,7 @@ describe('action board', () => {
     const id = seeded.cardIds['Increased daily budget'];
     const top = (await columnCardIds(page, 'completed'))[0];
     await dragTo(page, cardIn(page, id), cardIn(page, top), 0.2);
-    await waitFor(async () => (await statusOf(id))?.status === 'completed', 5000, 'the move to Completed');
+    await waitFor(async () => (await statusOf(id))?.status === 'completed', { what: 'the move to Completed' });
     expect((await statusOf(id))?.completed_at).not.toBeNull();
   });
 
@@ -182,8 +174,7 @@ describe('action board', () => {
         const { data } = await service.from('marketer_actions').select('*').eq('workspace_id', workspaceId);
         return buildBoardState(data ?? []).completed[0] === moving;
       },
-      5000,
-      'the new order to be saved',
+      { what: 'the new order to be saved' },
     );
     // A reload shows the saved order.
     await openBoard(page);
@@ -194,15 +185,12 @@ describe('action board', () => {
     const id = seeded.cardIds['Switched to cost cap bidding'];
     await cardIn(page, id).focus();
     await page.keyboard.press('Space');
-    await page.waitForTimeout(150);
+    await announced(page, 'Picked up Switched to cost cap bidding');
     await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(250);
     // Screen readers hear where the card is now.
-    expect(await page.evaluate(() => [...document.querySelectorAll('[id^=DndLiveRegion]')].map((e) => e.textContent).join(' '))).toContain(
-      'Switched to cost cap bidding is over Completed',
-    );
+    await announced(page, 'Switched to cost cap bidding is over Completed');
     await page.keyboard.press('Space');
-    await waitFor(async () => (await statusOf(id))?.status === 'completed', 5000, 'the keyboard move to be saved');
+    await waitFor(async () => (await statusOf(id))?.status === 'completed', { what: 'the keyboard move to be saved' });
     await expect.poll(() => columnCardIds(page, 'completed')).toContain(id);
   });
 
@@ -211,11 +199,11 @@ describe('action board', () => {
     await dragTo(page, cardIn(page, id), column(page, 'reverted'), 0.6);
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Create the reverting card for me').waitFor();
-    await page.waitForTimeout(400); // let the drop animation and the dialog settle
+    await settled(page); // the drop animation and the dialog's entrance
     await screenshot(page, 'board-revert-dialog');
     await dialog.getByRole('button', { name: 'Revert' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await waitFor(async () => (await statusOf(id))?.status === 'reverted', 5000, 'the original to be reverted');
+    await waitFor(async () => (await statusOf(id))?.status === 'reverted', { what: 'the original to be reverted' });
     const { data: reverting } = await service.from('marketer_actions').select('*').eq('reverts_action_id', id).single();
     expect(reverting?.metadata).toMatchObject({ new_state: { creative_url: 'blue_hero.jpg' } });
     await expect.poll(() => columnCardIds(page, 'completed')).toContain(reverting!.id);
@@ -272,7 +260,7 @@ describe('action board', () => {
       await page.getByText('Move not saved').waitFor({ timeout: 5000 });
       await expect.poll(() => columnCardIds(page, 'planned')).toContain(id);
       expect((await statusOf(id))?.status).toBe('planned');
-      await page.waitForTimeout(400);
+      await settled(page);
       await screenshot(page, 'board-rollback');
     } finally {
       await service.from('workspace_members').update({ role: 'admin' }).eq('workspace_id', workspaceId).eq('user_id', ownerId);
@@ -291,8 +279,15 @@ describe('action board', () => {
       await screenshot(vp, 'board-viewer');
       const id = seeded.cardIds['Reallocate budget to TikTok ad sets'];
       expect(await cardIn(vp, id).getAttribute('aria-roledescription')).toBeNull();
+      // "Nothing moved" means something only if a move would show: the same pointer drag moves the owner's cards
+      // (tests above), a move renders in the frame of the drop, and it is sent as this RPC.
+      const moveCalls: string[] = [];
+      vp.on('request', (request) => {
+        if (request.url().includes('/rpc/move_action_card')) moveCalls.push(request.url());
+      });
       await dragTo(vp, cardIn(vp, id), column(vp, 'completed'), 0.5);
-      await vp.waitForTimeout(500);
+      await nextFrames(vp);
+      expect(moveCalls).toEqual([]);
       expect(await columnCardIds(vp, 'planned')).toContain(id);
       expect((await statusOf(id))?.status).toBe('planned');
 

@@ -1,12 +1,15 @@
 /**
- * The board with 1,000 cards: how long the page takes to show them, how many cards are mounted (columns page),
- * and whether a drag stays smooth (long tasks while dragging, time until the drop is saved).
+ * The board with 1,000 cards: columns page (a bounded number of cards is mounted, "Show more" mounts the next page)
+ * and a drag across columns is shown and saved. Timings (first card, long tasks while dragging, time until saved)
+ * are measured and printed, not asserted: wall-clock limits belong in `npm run bench`, not in a pass/fail test.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, createWorkspaceThroughUi, launchBrowser, screenshot, signUp, uniqueE2eEmail } from './support/browser.ts';
 import { e2eServiceClient, e2eUserClient } from './support/clients.ts';
 import { seedBoard, seedManyCards } from './support/board-data.ts';
+import { buildBoardState } from '../../supabase/functions/_shared/domain/board.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { cardIn, column, columnCardIds, dragTo } from './support/board-page.ts';
 
 describe('action board with 1,000 cards', () => {
@@ -44,8 +47,8 @@ describe('action board with 1,000 cards', () => {
     const mounted = await page.locator('section[data-column] [data-card-id]').count();
     const counts = await Promise.all(['planned', 'in_progress', 'completed', 'reverted'].map((c) => page.getByTestId(`count-${c}`).innerText()));
 
-    // The 1,000 inserts of the arrangement may still be echoing through realtime; measure the drag on a quiet board.
-    await page.waitForTimeout(2000);
+    // Measure the drag on a board whose realtime channel has joined, so the echo of the move is part of "after".
+    await page.getByText('Live', { exact: true }).waitFor({ timeout: 20_000 });
     // Watch for long tasks (> 50 ms) while dragging a card across columns.
     await page.evaluate(() => {
       const w = window as unknown as { __longTasks: number[] };
@@ -74,16 +77,22 @@ describe('action board with 1,000 cards', () => {
     await expect.poll(() => columnCardIds(page, 'in_progress'), { interval: 20 }).toContain(id);
     const dropShownMs = Date.now() - mouseUp;
     const service = e2eServiceClient();
-    const saveStart = Date.now();
-    for (;;) {
-      const { data } = await service.from('marketer_actions').select('status').eq('id', id).single();
-      if (data?.status === 'in_progress') break;
-      if (Date.now() - saveStart > 10_000) throw new Error('move not saved');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitFor(
+      async () => (await service.from('marketer_actions').select('status').eq('id', id).single()).data?.status === 'in_progress',
+      { what: 'the move to be saved', timeoutMs: 15_000 },
+    );
     const savedMs = Date.now() - mouseUp;
     const gestureMs = mouseUp - dragStart;
-    await page.waitForTimeout(1500); // let the renumbered rows stream back through realtime
+    // The renumbered rows stream back through realtime: wait until the column shows the saved order.
+    await waitFor(
+      async () => {
+        const { data } = await service.from('marketer_actions').select('*').eq('workspace_id', workspaceId).eq('status', 'in_progress');
+        const saved = buildBoardState(data ?? []).in_progress;
+        const shown = await columnCardIds(page, 'in_progress');
+        return shown.length > 0 && shown.every((cardId, i) => saved[i] === cardId);
+      },
+      { what: 'the column to show the saved order', timeoutMs: 15_000 },
+    );
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     const afterDrop = longTasks.slice(duringDrag.length);
 
@@ -103,7 +112,5 @@ describe('action board with 1,000 cards', () => {
 
     expect(mounted).toBeLessThanOrEqual(48);
     expect(after).toBeGreaterThan(before);
-    expect(loadMs).toBeLessThan(10_000);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(500);
   });
 });

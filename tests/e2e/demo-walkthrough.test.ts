@@ -1,5 +1,5 @@
 /**
- * The presenter's walkthrough (DEMO.md, seed 001 "Demo Flow Script") in Chromium, on the demo `npm run seed:demo`
+ * The presenter's walkthrough (DEMO.md, docs/domain-rules.md, Demo flow) in Chromium, on the demo `npm run seed:demo`
  * builds: 1. the board with past cards, 2. Sarah's creative change and its metadata, 3. the alert "Sales dropped …
  * after creative change", 4. its confidence and before/after chart, 5. the one-click revert (a new card, a success
  * message), 6. the next day's data arriving and the alert turning Resolved with the recovery on the timeline.
@@ -13,23 +13,14 @@ import { DEMO_PASSWORD, demoId } from '../../scripts/demo/ids.ts';
 import { STORY } from '../../scripts/demo/scenario.ts';
 import { seedDemo, type SeedDemoResult } from '../../scripts/seed-demo.ts';
 import { appUrl, launchBrowser, screenshot, signIn } from './support/browser.ts';
-import { cardIn, column } from './support/board-page.ts';
+import { waitFor } from '../support/wait-for.ts';
+import { cardIn, column, settled } from './support/board-page.ts';
 import { e2eServiceClient, type E2eClient } from './support/clients.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
 const CREATIVE_CARD = demoId(`card:${STORY.card}`);
 const CREATIVE_TITLE = 'Changed hero image from blue to red';
 const ALERT_TITLE = /Sales dropped \d+% after creative change/;
-
-async function waitFor<T>(read: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('demo walkthrough (DEMO.md)', () => {
   let browser: Browser;
@@ -68,8 +59,12 @@ describe('demo walkthrough (DEMO.md)', () => {
   it("2. highlights Sarah's creative change, blue → red two days ago, with its metadata", async () => {
     const card = cardIn(page, CREATIVE_CARD);
     await card.scrollIntoViewIfNeeded();
+    // The card renders from its row first; alert, correlation and author arrive with their own queries: wait for them.
+    const text = await waitFor(async () => {
+      const shown = await card.innerText();
+      return ALERT_TITLE.test(shown) && /Correlation detected/.test(shown) && shown.includes('Sarah') && shown;
+    }, { timeoutMs: 15_000, what: "the creative card's alert, correlation and author" });
     await expect(card.getAttribute('data-tone')).resolves.toBe('negative');
-    const text = await card.innerText();
     expect(text).toContain(CREATIVE_TITLE);
     expect(text).toMatch(/Creative: blue hero → red hero/);
     expect(text).toContain('2 ad sets');
@@ -133,7 +128,7 @@ describe('demo walkthrough (DEMO.md)', () => {
     await page.getByTestId('alert-revert').first().click();
     await page.getByText('Reverted: new card created').waitFor({ timeout: 15_000 });
     await page.getByTestId('alert-reverted').waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(400); // the toast's entrance animation
+    await settled(page); // the toast's entrance animation
     await screenshot(page, 'demo-05a-revert-success');
 
     const original = await service.from('marketer_actions').select('status').eq('id', CREATIVE_CARD).single();
@@ -154,19 +149,19 @@ describe('demo walkthrough (DEMO.md)', () => {
     const detail = page.getByTestId('alert-detail');
     await detail.waitFor({ timeout: 20_000 });
     await page.getByTestId('alert-reverted').waitFor({ timeout: 20_000 });
-    // Let the page's realtime subscription join before the data arrives.
-    await page.waitForTimeout(1500);
+    // The page's realtime subscription has joined before the data arrives (else the change would be missed).
+    await page.locator('[data-testid="alert-detail"][data-live="true"]').waitFor({ timeout: 20_000 });
 
     const result = await insertNextDay(service);
     expect(result.storyAlert?.status).toBe('resolved');
 
     // Live: no reload.
-    await waitFor(async () => (await detail.getAttribute('data-status')) === 'resolved', 20_000, 'the alert to show Resolved');
+    await waitFor(async () => (await detail.getAttribute('data-status')) === 'resolved', { timeoutMs: 20_000, what: 'the alert to show Resolved' });
     const resolved = await page.getByTestId('alert-resolved').innerText();
     expect(resolved).toMatch(/Sales recovered to 476(\.00)? on \d{4}-\d{2}-\d{2}, within 10% of its/);
     await expect(page.getByTestId('alert-status').innerText()).resolves.toMatch(/Resolved/i);
     const sequence = page.getByTestId('action-metric-sequence');
-    await waitFor(async () => /Resolved/.test(await sequence.innerText()), 20_000, 'the sequence to end in Resolved');
+    await waitFor(async () => /Resolved/.test(await sequence.innerText()), { timeoutMs: 20_000, what: 'the sequence to end in Resolved' });
     const steps = await sequence.innerText();
     expect(steps).toContain(`Revert: ${CREATIVE_TITLE}`);
     expect(steps).toMatch(/Sales recovered to 476/);
@@ -178,8 +173,7 @@ describe('demo walkthrough (DEMO.md)', () => {
     await timeline.getByRole('button', { name: new RegExp(`^Revert: ${CREATIVE_TITLE}`) }).waitFor({ timeout: 20_000 });
     await waitFor(
       async () => (await timeline.locator('svg title').allTextContents()).some((t) => /^Sales .*: \$476\.00$/.test(t)),
-      20_000,
-      'the recovered day on the timeline',
+      { timeoutMs: 20_000, what: 'the recovered day on the timeline' },
     );
     await screenshot(page, 'demo-06b-timeline-recovery');
 

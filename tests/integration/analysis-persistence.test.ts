@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../supabase/functions/_shared/analysis/index.ts';
+import { recoveryLevel } from '../../supabase/functions/_shared/domain/correlation/detect.ts';
 import { addDays, addRecoveryDay, type CreativeDropScenario, seedCreativeDrop } from '../support/analysis-scenario.ts';
 import { type Client, serviceClient, signUpUser } from '../support/clients.ts';
 
@@ -97,7 +98,25 @@ describe('analysis over the seeded scenario', () => {
     const again = await owner.rpc('revert_alert_action', { p_alert_id: alert.id });
     expect(again.error?.message).toMatch(/already been reverted/);
 
-    await addRecoveryDay(owner, scenario, 480);
+    // The database trigger and the domain's recoveryLevel (what the alert page shows) draw the same line: a day
+    // just under it leaves the alert active, the same day at it resolves the alert.
+    const recovery = (afterRevert.correlation_data as { recovery: Parameters<typeof recoveryLevel>[0] }).recovery;
+    const level = recoveryLevel(recovery);
+    await addRecoveryDay(owner, scenario, Math.floor(level * 100 - 1) / 100);
+    expect((await alertsOf(scenario.campaignId))[0].status).toBe('active');
+    const atLevel = await serviceClient()
+      .from('performance_snapshots')
+      .update({ sales: Math.ceil(level * 100) / 100 })
+      .eq('campaign_id', scenario.campaignId)
+      .eq('date', scenario.nextDay)
+      .select('id');
+    expect(atLevel.error).toBeNull();
+    expect((await alertsOf(scenario.campaignId))[0].status).toBe('resolved');
+
+    // Re-open it and recover for real, to check what the resolution says.
+    const reopened = await serviceClient().from('ai_alerts').update({ status: 'active', resolved_at: null, resolution_note: null }).eq('id', alert.id).select('id');
+    expect(reopened.error).toBeNull();
+    await serviceClient().from('performance_snapshots').update({ sales: 480 }).eq('campaign_id', scenario.campaignId).eq('date', scenario.nextDay);
     const [resolved] = await alertsOf(scenario.campaignId);
     expect(resolved.status).toBe('resolved');
     expect(resolved.resolved_at).not.toBeNull();
@@ -119,7 +138,7 @@ describe('analysis over the seeded scenario', () => {
     const other = await seedCreativeDrop(owner, { workspaceId, actionDay: '2026-04-10', name: 'Dismissed campaign' });
     await runAnalysis(serviceClient(), { campaignIds: [other.campaignId], trigger: 'cli', now: other.analyseAt, deepseek: null });
     const [alert] = await alertsOf(other.campaignId);
-    const { error } = await owner.from('ai_alerts').update({ status: 'dismissed', resolution_note: 'Known seasonal dip' }).eq('id', alert.id);
+    const { error } = await owner.from('ai_alerts').update({ status: 'dismissed', dismiss_reason: 'expected_change', resolution_note: 'Known seasonal dip' }).eq('id', alert.id);
     expect(error).toBeNull();
 
     const rerun = await runAnalysis(serviceClient(), { campaignIds: [other.campaignId], trigger: 'cli', now: other.analyseAt, deepseek: null });

@@ -8,20 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMove, buildBoardState, type MoveRequest } from '../../supabase/functions/_shared/domain/board.ts';
 import type { Database } from '../../src/lib/database.types.ts';
 import { serviceClient, signUpUser, type Client } from '../support/clients.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 type Card = Database['public']['Tables']['marketer_actions']['Row'];
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(read: () => T | undefined | null | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
 
 describe('board writes', () => {
   let marketer: Client;
@@ -191,9 +181,8 @@ describe('board writes', () => {
     const t0 = performance.now();
     const { error } = await marketer.rpc('move_action_card', { p_action_id: card.id, p_status: 'in_progress' });
     expect(error).toBeNull();
-    await until(() => seen.find((c) => c.id === card.id && c.status === 'in_progress'), 3000, 'the move over realtime');
-    const latencyMs = performance.now() - t0;
-    console.log(`[board] realtime move latency ${latencyMs.toFixed(0)} ms`);
-    expect(latencyMs).toBeLessThan(1000);
+    await waitFor(() => seen.find((c) => c.id === card.id && c.status === 'in_progress'), { what: 'the move over realtime' });
+    // Measured, not asserted: speed belongs in `npm run bench`.
+    console.log(`[board] realtime move latency ${(performance.now() - t0).toFixed(0)} ms`);
   });
 });

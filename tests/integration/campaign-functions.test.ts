@@ -1,5 +1,5 @@
 /**
- * The campaign functions through the gateway, as the SPA calls them: compute-drift reproduces the seed's drift table,
+ * The campaign functions through the gateway, as the SPA calls them: compute-drift reproduces the spec's drift table (docs/domain-rules.md, Drift),
  * assess-feasibility records an assessment the ops head then gates, and neither lets a user reach another workspace.
  */
 import { FunctionsHttpError } from '@supabase/supabase-js';
@@ -34,7 +34,7 @@ interface Tenant {
   campaignId: string;
 }
 
-/** A workspace whose admin planned the seed's sample campaign and logged its execution. */
+/** A workspace whose admin planned the spec's drift-sample campaign and logged its execution. */
 async function seedTenant(label: string): Promise<Tenant> {
   const { client, user } = await signUpUser(`${label}-${crypto.randomUUID().slice(0, 8)}@example.com`);
   const ws = await must(client.from('workspaces').insert({ name: `${label} team` }).select().single());
@@ -45,7 +45,7 @@ async function seedTenant(label: string): Promise<Tenant> {
       .select()
       .single(),
   );
-  // Planning 3 → 3, Creative 5 → 7, Compliance 7 → 10, Launch not started (the seed's sample), ending yesterday.
+  // Planning 3 → 3, Creative 5 → 7, Compliance 7 → 10, Launch not started (the spec's drift sample), ending yesterday.
   const phases = [
     { name: 'Planning', position: 0, planned_days: 3, actual_start: day(-20), actual_end: day(-18, 17) },
     { name: 'Creative', position: 1, planned_days: 5, actual_start: day(-17), actual_end: day(-11, 17) },

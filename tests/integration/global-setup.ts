@@ -11,6 +11,7 @@ import { startLocalStack } from '../../scripts/local-stack/index.ts';
 import { ONE_ADDRESS_MANY_CLIENTS } from '../../scripts/local-stack/auth/settings.ts';
 import { freePort } from '../../scripts/local-stack/functions-runner.ts';
 import '../support/stack-context.ts';
+import { startFakeGraphServer } from '../../supabase/functions/_shared/sources/meta/sandbox/server.ts';
 
 async function createTestDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `mot_test_${Math.random().toString(36).slice(2, 10)}`;
@@ -36,6 +37,17 @@ export default async function setup(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;
   const testDb = serverUrl ? await createTestDatabase(serverUrl) : null;
   const logs: string[] = [];
+  // Meta's Graph API for the functions: a local fake the tests arrange through its /__sandbox control paths.
+  const metaGraph = await startFakeGraphServer();
+  metaGraph.setApp({ id: 'test-meta-app', secret: 'test-meta-secret' });
+  Object.assign(process.env, {
+    META_GRAPH_URL: metaGraph.url,
+    META_OAUTH_DIALOG_URL: metaGraph.url,
+    META_APP_ID: 'test-meta-app',
+    META_APP_SECRET: 'test-meta-secret',
+    META_BACKOFF_BASE_MS: '5',
+    META_REPORT_POLL_MS: '5',
+  });
   const stack = await startLocalStack({
     dataDir,
     port: await freePort(),
@@ -48,6 +60,7 @@ export default async function setup(project: TestProject) {
     },
   }).catch(async (error: unknown) => {
     await testDb?.drop();
+    await metaGraph.close();
     throw error;
   });
   project.provide('stack', {
@@ -57,9 +70,12 @@ export default async function setup(project: TestProject) {
     jwtSecret: stack.jwtSecret,
     dbUrl: stack.dbUrl,
     dbKind: testDb ? 'server' : 'pglite',
+    metaGraphUrl: metaGraph.url,
+    metaSandboxUrl: stack.metaSandboxUrl,
   });
   return async () => {
     await stack.stop();
+    await metaGraph.close();
     await testDb?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   };

@@ -8,6 +8,7 @@ import type { RealtimeChannel, RealtimePostgresChangesPayload } from '@supabase/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types.ts';
 import { signUpUser, type Client } from '../support/clients.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 type Campaign = Database['public']['Tables']['campaigns']['Row'];
 type Change = RealtimePostgresChangesPayload<Campaign>;
@@ -17,18 +18,6 @@ interface Member {
   userId: string;
   workspaceId: string;
 }
-
-async function until<T>(read: () => T | undefined | null | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function subscribe(channel: RealtimeChannel): Promise<RealtimeChannel> {
   return new Promise((resolve, reject) => {
@@ -81,18 +70,21 @@ describe('realtime through the local stack', () => {
       .select()
       .single();
     expect(error).toBeNull();
-    const inserted = await until(() => aliceFiltered.seen[0], 5000, 'insert for alice');
+    const inserted = await waitFor(() => aliceFiltered.seen[0], { what: 'insert for alice' });
     console.log(`realtime insert→delivery through the stack: ${(performance.now() - t0).toFixed(0)} ms (includes the REST insert)`);
     expect(inserted.eventType).toBe('INSERT');
     expect(inserted.new).toMatchObject({ id: campaign!.id, name: 'Spring launch', budget: 1200.5, keywords: ['a', 'b'] });
 
     await alice.client.from('campaigns').update({ name: 'Spring launch, renamed' }).eq('id', campaign!.id);
-    const updated = await until(() => aliceAll.seen.find((c) => c.eventType === 'UPDATE'), 5000, 'update for alice');
+    const updated = await waitFor(() => aliceAll.seen.find((c) => c.eventType === 'UPDATE'), { what: 'update for alice' });
     expect(updated.new).toMatchObject({ id: campaign!.id, name: 'Spring launch, renamed' });
     expect(updated.old).toEqual({ id: campaign!.id });
 
-    await sleep(400);
-    expect(bobAll.seen).toHaveLength(0);
+    // Bob's channel delivers (his own change arrives), and changes reach a subscriber in commit order: by the time
+    // his arrives, Alice's two were already decided for him. He got none of them.
+    const { data: own } = await bob.client.from('campaigns').insert({ workspace_id: bob.workspaceId, name: 'Bob only', objective: 'leads' }).select().single();
+    await waitFor(() => bobAll.seen.find((c) => c.eventType === 'INSERT' && (c.new as Campaign).id === own!.id), { what: "bob's own insert" });
+    expect(bobAll.seen.map((c) => (c.new as Campaign).id)).toEqual([own!.id]);
   });
 
   it('broadcasts and shares presence between two signed-in users', async () => {
@@ -106,12 +98,12 @@ describe('realtime through the local stack', () => {
     await Promise.all([subscribe(a), subscribe(b)]);
 
     expect(await a.send({ type: 'broadcast', event: 'card-moved', payload: { card: 'c1', to: 'done' } })).toBe('ok');
-    await until(() => received.length === 1, 3000, 'broadcast');
+    await waitFor(() => received.length === 1, { what: 'broadcast' });
     expect(received[0]).toEqual({ card: 'c1', to: 'done' });
 
     expect(await a.track({ viewing: 'board' })).toBe('ok');
-    await until(() => b.presenceState()[alice.userId]?.length === 1, 3000, 'presence join');
+    await waitFor(() => b.presenceState()[alice.userId]?.length === 1, { what: 'presence join' });
     expect(await alice.client.removeChannel(a)).toBe('ok');
-    await until(() => !b.presenceState()[alice.userId], 3000, 'presence leave');
+    await waitFor(() => !b.presenceState()[alice.userId], { what: 'presence leave' });
   });
 });

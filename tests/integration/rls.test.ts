@@ -97,12 +97,24 @@ async function makeTenant(label: string): Promise<Tenant> {
       .single(),
   );
   const run = await must(svc.from('analysis_runs').insert({ workspace_id: ws.id, trigger: 'manual' }).select().single());
+  const effect = await must(
+    svc
+      .from('action_effects')
+      .insert({ workspace_id: ws.id, campaign_id: campaign.id, action_id: action.id, action_type: 'other', metric: 'sales', change_pct: 12, lower_pct: -3, upper_pct: 27, significant: false })
+      .select()
+      .single(),
+  );
   await must(owner.rpc('decide_recommendation', { p_recommendation_id: recommendation.id, p_decision: 'accepted' }));
   const decision = await must(owner.from('recommendation_decisions').select('id').eq('recommendation_id', recommendation.id).single());
   const audit = await must(owner.from('audit_log').select('id').eq('workspace_id', ws.id).limit(1).single());
   const membership = await must(owner.from('workspace_members').select('id').eq('workspace_id', ws.id).single());
   const ingestKey = (await must(owner.rpc('create_ingest_key', { p_workspace_id: ws.id, p_label: 'Website' }))) as { id: string };
   const invitation = await must(owner.rpc('invite_workspace_member', { p_workspace_id: ws.id, p_email: `invitee-${label}@example.com`, p_role: 'viewer' }));
+  // What the meta-connection and sync-meta functions write with the service role.
+  const metaConnection = await must(
+    svc.from('meta_connections').insert({ workspace_id: ws.id, ad_account_id: `act_${Math.floor(Math.random() * 1e9)}`, kind: 'system_user_token' }).select().single(),
+  );
+  const metaRun = await must(svc.from('meta_sync_runs').insert({ workspace_id: ws.id, connection_id: metaConnection.id, trigger: 'manual' }).select().single());
 
   return {
     owner,
@@ -128,6 +140,9 @@ async function makeTenant(label: string): Promise<Tenant> {
       audit_log: audit.id,
       ingest_keys: ingestKey.id,
       workspace_invitations: invitation.id,
+      action_effects: effect.id,
+      meta_connections: metaConnection.id,
+      meta_sync_runs: metaRun.id,
     },
   };
 }
@@ -155,6 +170,9 @@ function hostileInsert(table: TableName, victim: Tenant): Record<string, unknown
     audit_log: { workspace_id: ws, table_name: 'campaigns', action: 'DELETE' },
     ingest_keys: { workspace_id: ws, key_hash: crypto.randomUUID().replace(/-/g, '').padEnd(64, '0'), label: 'hostile' },
     workspace_invitations: { workspace_id: ws, email: 'hostile@example.com', role: 'admin' },
+    action_effects: { workspace_id: ws, campaign_id: campaign, action_id: victim.rows.marketer_actions, action_type: 'other', metric: 'sales', change_pct: 99, lower_pct: 98, upper_pct: 100, significant: true },
+    meta_connections: { workspace_id: ws, ad_account_id: 'act_666', kind: 'system_user_token' },
+    meta_sync_runs: { workspace_id: ws, trigger: 'manual' },
   };
   return rows[table];
 }
@@ -179,6 +197,9 @@ const hostileUpdate: Record<TableName, Record<string, unknown>> = {
   audit_log: { table_name: 'pwned' },
   ingest_keys: { revoked_at: '2026-01-01T00:00:00Z' },
   workspace_invitations: { role: 'admin' },
+  action_effects: { change_pct: 50, significant: true },
+  meta_connections: { status: 'active', ad_account_id: 'act_666' },
+  meta_sync_runs: { error: 'pwned' },
 };
 
 const TABLES = Object.keys(hostileUpdate) as TableName[];

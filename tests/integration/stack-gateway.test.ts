@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonClient, serviceClient, signUpUser, stack } from '../support/clients.ts';
 import { expiredToken, forgedToken } from '../support/tokens.ts';
+import { nextEvent } from '../support/wait-for.ts';
 
 const EXPECTED_CORS = {
   'access-control-allow-origin': '*',
@@ -195,13 +196,14 @@ describe('routing', () => {
 
   it('upgrades /realtime/v1/websocket and subscribes a channel', async () => {
     const client = anonClient();
-    const status = await new Promise<string>((resolve) => {
-      const channel = client.channel(`gateway-${crypto.randomUUID()}`);
-      channel.subscribe((s) => {
-        if (s !== 'CLOSED') resolve(s);
-      });
-      setTimeout(() => resolve('TIMEOUT'), 10_000);
-    });
+    const status = await nextEvent<string>(
+      (deliver) => {
+        client.channel(`gateway-${crypto.randomUUID()}`).subscribe((s) => {
+          if (s !== 'CLOSED') deliver(s);
+        });
+      },
+      { what: 'the channel to answer its join', timeoutMs: 10_000 },
+    );
     expect(status).toBe('SUBSCRIBED');
     await client.removeAllChannels();
   });

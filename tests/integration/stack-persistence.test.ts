@@ -11,6 +11,7 @@ import { freePort } from '../../scripts/local-stack/functions-runner.ts';
 import { startLocalStack } from '../../scripts/local-stack/index.ts';
 import { isPortFree } from '../../scripts/local-stack/ports.ts';
 import { makeClient, stack, TEST_PASSWORD, uniqueEmail } from '../support/clients.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -35,13 +36,15 @@ function runCli(env: Record<string, string>): Running {
   return { child, output: () => output, exited };
 }
 
-async function waitFor(run: Running, text: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!run.output().includes(text)) {
-    if (run.child.exitCode !== null) throw new Error(`stack exited early:\n${run.output()}`);
-    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${run.output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** Waits until the stack has printed `text` (its readiness line); fails at once if it exits first. */
+async function waitForOutput(run: Running, text: string, timeoutMs = 60_000): Promise<void> {
+  await waitFor(
+    () => {
+      if (run.child.exitCode !== null) throw new Error(`stack exited early:\n${run.output()}`);
+      return run.output().includes(text);
+    },
+    { timeoutMs, intervalMs: 50, what: `"${text}" from the stack` },
+  );
 }
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -54,7 +57,7 @@ describe('npm run stack', () => {
     const email = uniqueEmail('persist');
 
     const first = runCli(env);
-    await waitFor(first, 'Local stack ready');
+    await waitForOutput(first, 'Local stack ready');
     expect(first.output()).toContain('applied migration');
     expect(first.output()).toContain(`API URL           ${url}`);
     const client = makeClient(stack().anonKey, url);
@@ -68,7 +71,7 @@ describe('npm run stack', () => {
 
     const second = runCli(env);
     try {
-      await waitFor(second, 'Local stack ready');
+      await waitForOutput(second, 'Local stack ready');
       expect(second.output()).not.toContain('applied migration');
       const again = makeClient(stack().anonKey, url);
       const signIn = await again.auth.signInWithPassword({ email, password: TEST_PASSWORD });

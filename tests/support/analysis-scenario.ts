@@ -1,6 +1,7 @@
 /**
- * Seed 001's demo scenario, written the way the product writes it (a member's client, so RLS and triggers apply;
- * the running campaign itself by the service role, since clients reach "active" only through the decision gate):
+ * The spec's demo scenario (docs/domain-rules.md, Demo flow), written the way the product writes it (a member's client,
+ * so RLS and triggers apply; the running campaign itself by the service role, since clients reach "active" only
+ * through the decision gate):
  * five baseline days at ≈ $500 sales / 30 conversions, a creative change blue → red on "day 2" at 10:00, ≈ $480 that
  * day and ≈ $200 on "day 3". Analysed at day 4, 06:00 (44 h after the change) it yields one high-severity alert,
  * "Sales dropped 60% after creative change", with a one-click revert. A later day back near $480 resolves it.

@@ -8,6 +8,10 @@ export interface StackContext {
   dbUrl: string;
   /** 'pglite' or 'server' (DATABASE_URL set). */
   dbKind: 'pglite' | 'server';
+  /** The fake Graph API the functions call as META_GRAPH_URL (integration tests only). */
+  metaGraphUrl?: string;
+  /** The stack's Meta sandbox (META_SANDBOX_URL). */
+  metaSandboxUrl?: string;
 }
 
 declare module 'vitest' {

@@ -11,7 +11,7 @@ type RpcResult = {
 
 /**
  * The gateway's access to auth.users, auth.sessions and auth.refresh_tokens: the SECURITY DEFINER functions in
- * the _local_auth schema, called through PostgREST with the service key (LOCAL-STACK-SPEC §5).
+ * the _local_auth schema, called through PostgREST with the service key (docs/local-stack.md §5).
  */
 export class AuthStore {
   constructor(

@@ -11,7 +11,7 @@ export function newRefreshToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/** Builds the access-token claims GoTrue issues (LOCAL-STACK-SPEC §2). */
+/** Builds the access-token claims GoTrue issues (docs/local-stack.md §2). */
 export function accessTokenClaims(user: AuthUserRow, sessionId: string, issuer: string, method: AmrMethod, now = Math.floor(Date.now() / 1000)) {
   return {
     aud: 'authenticated',

@@ -1,5 +1,5 @@
 // Realtime for the embedded local stack: a Phoenix-channels websocket speaking what realtime-js expects
-// (LOCAL-STACK-SPEC §3): postgres_changes scoped by the subscriber's RLS, broadcast, presence, and the HTTP
+// (docs/local-stack.md §3): postgres_changes scoped by the subscriber's RLS, broadcast, presence, and the HTTP
 // broadcast API. Changes come from `_realtime.take_changes()` (scripts/local-stack/sql/realtime.sql), drained
 // through PostgREST with the service key; read access is checked by asking PostgREST for the rows with each
 // subscriber's own JWT, so the database's policies decide, as on hosted Supabase.

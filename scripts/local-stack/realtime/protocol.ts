@@ -1,4 +1,4 @@
-// Phoenix channel frames as realtime-js speaks them (LOCAL-STACK-SPEC §3): vsn 2.0.0 JSON arrays plus binary
+// Phoenix channel frames as realtime-js speaks them (docs/local-stack.md §3): vsn 2.0.0 JSON arrays plus binary
 // user broadcasts (kind 3 client → server, kind 4 server → client), and vsn 1.0.0 JSON objects.
 
 export type Vsn = '1.0.0' | '2.0.0';

@@ -2,7 +2,7 @@
 -- Hosted Supabase reads changes from logical replication; the embedded stack cannot (PGlite has no
 -- replication slots), so an AFTER ROW trigger on every table in the `supabase_realtime` publication
 -- queues each change, and the realtime service drains the queue through PostgREST with the service key
--- (`select * from _realtime.take_changes()`), never through in-process queries (LOCAL-STACK-SPEC §5).
+-- (`select * from _realtime.take_changes()`), never through in-process queries (docs/local-stack.md §5).
 -- Idempotent; plain SQL for PostgreSQL 15 and 18.
 
 create schema if not exists _realtime;

@@ -18,7 +18,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
         <BrandMark tone="dark" />
       </NavLink>
       <nav aria-label="Main" className="flex-1 space-y-1 px-3 py-4">
-        <p className="px-3 pb-2 text-[11px] font-semibold uppercase tracking-wider text-slate-500">Workspace</p>
+        <p className="px-3 pb-2 text-[11px] font-semibold uppercase tracking-wider text-slate-400">Workspace</p>
         {NAV_ITEMS.map(({ to, label, icon: Icon, end }) => (
           <NavLink
             key={to}
@@ -41,7 +41,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
           </NavLink>
         ))}
       </nav>
-      <div className="border-t border-white/10 px-5 py-4 text-xs text-slate-500">
+      <div className="border-t border-white/10 px-5 py-4 text-xs text-slate-400">
         <p className="font-medium text-slate-400">Plan · Track · Learn</p>
         <p className="mt-0.5">Did we run it as planned, and did it matter?</p>
       </div>

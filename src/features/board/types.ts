@@ -11,6 +11,8 @@ export type BoardPerson = { id: string; name: string; email: string | null };
 export type CardSignal = {
   alert: { id: string; title: string; severity: string; confidence: number; /** The alert's one-click fix label when it suggests reverting the card. */ revertLabel: string | null } | null;
   correlation: { metric: string; changePct: number; confidence: number; strength: string } | null;
+  /** The analysis' estimate of the card's effect ("+12 % sales (−3 % to +27 %), not significant") and its onset note. */
+  effect?: { text: string; significant: boolean; note: string | null } | null;
 };
 
 /** Someone on the board right now (realtime presence). */

@@ -10,6 +10,7 @@ export const opsKeys = {
   recommendations: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'recommendations'] as const,
   decisionLog: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'decision-log'] as const,
   analysisRuns: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'analysis-runs'] as const,
+  metaSyncRuns: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'meta-sync-runs'] as const,
   auditLog: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'audit-log'] as const,
   people: (workspaceId: string, ids: readonly string[]) => [...opsKeys.workspace(workspaceId), 'people', ...ids] as const,
 };

@@ -2,10 +2,10 @@
 // client that carries the caller's JWT: RLS decides what exists, so another workspace's campaign is simply absent.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
-import { pastCampaignFromRows, type PastCampaign } from './domain/benchmarks.ts';
+import { historyFromCampaigns, type HistoryCampaignRow, type PastCampaign } from './domain/benchmarks.ts';
 import type { CampaignRecordInput } from './domain/campaign-plan.ts';
 import type { PhaseRowInput } from './domain/phases.ts';
-import type { ThresholdOverrides } from './domain/thresholds.ts';
+import { workspaceThresholdOverrides, type ThresholdOverrides } from './domain/thresholds.ts';
 
 export interface CampaignRow {
   id: string;
@@ -96,7 +96,7 @@ export async function loadCampaignBundle(
   return {
     campaign,
     phases: (check(phases) ?? []) as PhaseRow[],
-    thresholds: (settings.thresholds as ThresholdOverrides | undefined) ?? null,
+    thresholds: workspaceThresholdOverrides(settings),
     history: history ?? [],
     promoCodeCount: promo.count ?? 0,
     websiteEventCount: website.count ?? 0,
@@ -108,21 +108,12 @@ async function loadHistory(client: SupabaseClient, campaign: CampaignRow): Promi
   const rows = check(
     await client
       .from('campaigns')
-      .select(`id, name, objective, industry, campaign_phases(${PHASE_COLUMNS})`)
+      .select(`id, name, objective, industry, status, campaign_phases(${PHASE_COLUMNS})`)
       .eq('workspace_id', campaign.workspace_id)
       .neq('id', campaign.id)
       .neq('status', 'draft'),
-  ) as (Pick<CampaignRow, 'id' | 'name' | 'objective' | 'industry'> & { campaign_phases: PhaseRow[] })[];
-  const history: PastCampaign[] = [];
-  for (const row of rows ?? []) {
-    try {
-      const phases = [...row.campaign_phases].sort((a, b) => a.position - b.position);
-      history.push(pastCampaignFromRows(row, phases));
-    } catch {
-      // A malformed past campaign must not block scoring the current one.
-    }
-  }
-  return history;
+  ) as HistoryCampaignRow[];
+  return historyFromCampaigns(rows ?? [], campaign.id);
 }
 
 /** The campaign as the feasibility rules read it: the tracking flags from the columns, promo codes and events. */

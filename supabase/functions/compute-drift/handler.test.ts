@@ -11,7 +11,7 @@ function phase(name: string, position: number, planned_days: number, actual_star
   };
 }
 
-/** The seed's sample: Planning 3 → 3, Creative 5 → 7, Compliance 7 → 10, Launch not started. */
+/** The spec's drift sample (docs/domain-rules.md, Drift): Planning 3 → 3, Creative 5 → 7, Compliance 7 → 10, Launch not started. */
 function seedBundle(): CampaignBundle {
   return {
     campaign: {

@@ -1,4 +1,4 @@
-// Public ingest for website, pixel and promo-code events (seed 000 Step 2.2; seed 003 §1.1, §2.1).
+// Public ingest for website, pixel and promo-code events (docs/domain-rules.md, Tracking events).
 // Browsers on customer sites are anonymous, so this function runs without a user JWT (verify_jwt = false) and
 // authenticates the site by a workspace's ingest key instead (header `x-ingest-key`, or `key` in the body for
 // navigator.sendBeacon, which cannot set headers). Every event is judged on its own: bad ones come back in

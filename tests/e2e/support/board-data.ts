@@ -1,6 +1,6 @@
 /**
  * Realistic board data for end-to-end tests and screenshots: campaigns, action cards in every column by several
- * authors, and an AI alert + correlation on the seed's "blue → red hero image" card.
+ * authors, and an AI alert + correlation on the spec's "blue → red hero image" card (docs/domain-rules.md, The board).
  */
 import type { E2eClient } from './clients.ts';
 

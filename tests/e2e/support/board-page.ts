@@ -35,8 +35,41 @@ export async function dragTo(page: Page, source: Locator, target: Locator, posit
   const endX = to.x + to.width / 2;
   const endY = to.y + Math.max(4, Math.min(to.height - 4, to.height * position));
   await page.mouse.move(endX, endY, { steps: 20 });
-  await page.waitForTimeout(120);
+  // dnd-kit re-measures the droppables on the next frames after a move; let it see the pointer where it is.
+  await nextFrames(page);
   await page.mouse.move(endX, endY + 1, { steps: 2 });
-  await page.waitForTimeout(80);
+  await nextFrames(page);
   await page.mouse.up();
+}
+
+/** Resolves after the page has rendered `count` more frames (layout effects and measurements of a move ran). */
+export async function nextFrames(page: Page, count = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+        step(n);
+      }),
+    count,
+  );
+}
+
+/**
+ * Resolves once every finite CSS animation and transition running now has finished (entrances, drop animations), for
+ * screenshots. Endless ones (a pulsing "Live" dot) are left out: they never finish.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
+/** Waits until dnd-kit's screen-reader live region has said `text`. */
+export async function announced(page: Page, text: string, timeout = 5000): Promise<void> {
+  await page.waitForFunction(
+    (expected) => [...document.querySelectorAll('[id^=DndLiveRegion]')].some((e) => (e.textContent ?? '').includes(expected)),
+    text,
+    { timeout },
+  );
 }

@@ -6,7 +6,9 @@ import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
 import { CampaignSummary, FeasibilityPanel, useCampaign } from '@/features/campaigns';
+import { CampaignEffects } from '@/features/effects';
 import { ExecutionSection } from '@/features/execution';
+import { CampaignMetaPanel } from '@/features/meta';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { DECISION_LABELS, DECISION_VARIANTS, STATUS_LABELS, STATUS_VARIANTS } from '@/lib/campaign-labels';
@@ -16,7 +18,7 @@ import { errorMessage } from '@/lib/utils';
 function CampaignRoute() {
   const { id = '' } = useParams<{ id: string }>();
   const campaign = useCampaign(id);
-  const { canWrite, isOpsHead } = useCurrentWorkspace();
+  const { workspace, canWrite, isOpsHead } = useCurrentWorkspace();
   useDocumentTitle(campaign.data?.name ?? 'Campaign');
 
   if (campaign.isPending) return <Skeleton className="h-96" />;
@@ -69,8 +71,10 @@ function CampaignRoute() {
       />
       <div className="grid gap-6">
         <CampaignSummary campaign={c} />
+        <CampaignMetaPanel campaign={c} canWrite={canWrite} />
         <FeasibilityPanel campaignId={c.id} canAssess={canWrite} isOpsHead={isOpsHead} />
         <ExecutionSection campaign={c} canWrite={canWrite} />
+        <CampaignEffects workspaceId={workspace.id} campaignId={c.id} />
       </div>
     </>
   );

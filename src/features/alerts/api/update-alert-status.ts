@@ -7,15 +7,17 @@ export const updateAlertStatusSchema = z.object({
   alertId: z.uuid(),
   status: z.enum(['resolved', 'dismissed']),
   note: z.string().trim().max(2000).optional(),
-});
+  /** Why it was dismissed (required by the database for a dismissal); the analysis learns from it. */
+  reason: z.enum(['wrong_cause', 'expected_change', 'noise']).optional(),
+}).refine((v) => v.status !== 'dismissed' || v.reason, { message: 'Say why the alert is dismissed', path: ['reason'] });
 export type UpdateAlertStatusInput = z.input<typeof updateAlertStatusSchema>;
 
 /** Resolves or dismisses an alert (the database allows members only these lifecycle changes; dismissing needs an ops head). */
 export async function updateAlertStatus(input: UpdateAlertStatusInput) {
-  const { alertId, status, note } = updateAlertStatusSchema.parse(input);
+  const { alertId, status, note, reason } = updateAlertStatusSchema.parse(input);
   const { data, error } = await supabase
     .from('ai_alerts')
-    .update({ status, ...(note ? { resolution_note: note } : {}) })
+    .update({ status, ...(note ? { resolution_note: note } : {}), ...(status === 'dismissed' ? { dismiss_reason: reason } : {}) })
     .eq('id', alertId)
     .select()
     .single();

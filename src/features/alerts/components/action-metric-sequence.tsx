@@ -39,7 +39,7 @@ const TONES = {
   neutral: 'bg-sky-600 text-white',
 };
 
-/** The action → metric change sequence (seed 001 Step 1): the action, the change it preceded, the revert, the recovery. */
+/** The action → metric change sequence (docs/domain-rules.md, Correlation engine): the action, the change it preceded, the revert, the recovery. */
 export function ActionMetricSequence({
   alert,
   data,

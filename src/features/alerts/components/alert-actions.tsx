@@ -2,11 +2,21 @@ import { Check, Undo2, X } from 'lucide-react';
 import { useNavigate } from 'react-router-dom';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from '@/components/ui/dropdown-menu';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import type { AiAlert } from '@/lib/db';
 import { useRevertAlertAction } from '../api/revert-alert';
 import { useUpdateAlertStatus } from '../api/update-alert-status';
 import { canRevert, parseSuggestedAction } from '../utils/alert-data';
+
+type DismissReason = 'wrong_cause' | 'expected_change' | 'noise';
+
+/** The reasons a dismissal can give; "wrong cause" and "noise" make the analysis trust this kind of change less. */
+export const DISMISS_REASONS: ReadonlyArray<{ value: DismissReason; label: string }> = [
+  { value: 'wrong_cause', label: 'Wrong cause: something else did it' },
+  { value: 'expected_change', label: 'Expected change: we meant this' },
+  { value: 'noise', label: 'Noise: nothing really changed' },
+];
 
 /** Where the board shows a campaign's cards. */
 export function boardLink(campaignId: string): string {
@@ -39,13 +49,12 @@ export function AlertActions({ alert, size = 'default' }: { alert: AiAlert; size
         }),
       onError: (error) => toast.error('Could not revert', { description: errorText(error) }),
     });
-  const onStatus = (status: 'resolved' | 'dismissed') =>
-    update.mutate(
-      { alertId: alert.id, status },
-      {
-        onSuccess: () => toast.success(status === 'resolved' ? 'Alert resolved' : 'Alert dismissed', { description: alert.title }),
-        onError: (error) => toast.error(`Could not ${status === 'resolved' ? 'resolve' : 'dismiss'} the alert`, { description: errorText(error) }),
-      },
+  // mutateAsync, not mutate's callbacks: a closed alert leaves the active list (realtime) and unmounts these
+  // buttons before the request settles, and mutate's callbacks never run for an unmounted component.
+  const onStatus = (status: 'resolved' | 'dismissed', reason?: DismissReason) =>
+    update.mutateAsync({ alertId: alert.id, status, reason }).then(
+      () => toast.success(status === 'resolved' ? 'Alert resolved' : 'Alert dismissed', { description: alert.title }),
+      (error: unknown) => toast.error(`Could not ${status === 'resolved' ? 'resolve' : 'dismiss'} the alert`, { description: errorText(error) }),
     );
 
   return (
@@ -61,10 +70,22 @@ export function AlertActions({ alert, size = 'default' }: { alert: AiAlert; size
         Resolve
       </Button>
       {isOpsHead ? (
-        <Button size={size} variant="ghost" onClick={() => onStatus('dismissed')} loading={update.isPending && update.variables?.status === 'dismissed'} disabled={busy}>
-          <X aria-hidden />
-          Dismiss
-        </Button>
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button size={size} variant="ghost" loading={update.isPending && update.variables?.status === 'dismissed'} disabled={busy}>
+              <X aria-hidden />
+              Dismiss
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end">
+            <DropdownMenuLabel>Why dismiss it?</DropdownMenuLabel>
+            {DISMISS_REASONS.map((r) => (
+              <DropdownMenuItem key={r.value} onSelect={() => onStatus('dismissed', r.value)}>
+                {r.label}
+              </DropdownMenuItem>
+            ))}
+          </DropdownMenuContent>
+        </DropdownMenu>
       ) : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { recoveryLevel } from '@domain/correlation/detect.ts';
 import { BellRing, CircleCheck, Sparkles, Undo2 } from 'lucide-react';
 import type * as React from 'react';
 import { Link } from 'react-router-dom';
@@ -33,7 +34,7 @@ export interface AlertTimelineSlot {
  */
 export function AlertDetail({ alertId, renderTimeline }: { alertId: string; renderTimeline?: (slot: AlertTimelineSlot) => React.ReactNode }) {
   const { workspace } = useCurrentWorkspace();
-  useAlertsRealtime(workspace.id);
+  const { live } = useAlertsRealtime(workspace.id);
   const query = useAlert(workspace.id, alertId);
   useDocumentTitle(query.data?.alert.title ?? 'Alert');
 
@@ -61,12 +62,12 @@ export function AlertDetail({ alertId, renderTimeline }: { alertId: string; rend
   const currency = campaign?.currency ?? 'USD';
   const money = isMoneyMetric(data.metric);
   const recovery = data.recovery;
-  const recoveryLine = recovery ? recovery.baseline * (recovery.direction === 'decrease' ? 1 - recovery.tolerance : 1 + recovery.tolerance) : null;
+  const recoveryLine = recovery ? recoveryLevel(recovery) : null;
   const show = (v: number | null | undefined) => (money ? formatCurrency(v, currency) : formatNumber(v));
   const actionDate = (triggerAction?.occurred_at ?? data.action?.occurred_at ?? null)?.slice(0, 10) ?? null;
 
   return (
-    <div className="space-y-6" data-testid="alert-detail" data-status={alert.status}>
+    <div className="space-y-6" data-testid="alert-detail" data-status={alert.status} data-live={live}>
       <PageHeader
         eyebrow={
           <span className="flex items-center gap-1.5">

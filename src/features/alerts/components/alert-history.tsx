@@ -6,6 +6,8 @@ import type { AiAlert } from '@/lib/db';
 import { formatDateTime, formatPercent } from '@/lib/format';
 import { AlertStatusBadge, SeverityBadge } from './severity-badge';
 
+const DISMISS_LABELS: Record<string, string> = { wrong_cause: 'wrong cause', expected_change: 'an expected change', noise: 'noise' };
+
 /** Resolved and dismissed alerts, most recently closed first, with how each ended. */
 export function AlertHistory({ alerts, campaignNames }: { alerts: AiAlert[]; campaignNames: Record<string, string> }) {
   if (alerts.length === 0) {
@@ -31,6 +33,11 @@ export function AlertHistory({ alerts, campaignNames }: { alerts: AiAlert[]; cam
                   {alert.title}
                 </Link>
                 <div className="text-xs text-muted-foreground">{campaignNames[alert.campaign_id] ?? 'Campaign'}</div>
+                {alert.dismiss_reason ? (
+                  <div className="mt-1 text-xs text-muted-foreground" data-testid="dismiss-reason">
+                    Dismissed as {DISMISS_LABELS[alert.dismiss_reason] ?? alert.dismiss_reason}
+                  </div>
+                ) : null}
                 {alert.resolution_note ? <div className="mt-1 line-clamp-2 text-xs text-muted-foreground">{alert.resolution_note}</div> : null}
               </TableCell>
               <TableCell>

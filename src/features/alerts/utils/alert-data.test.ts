@@ -54,7 +54,7 @@ describe('groupBySeverity', () => {
 
 describe('confidenceLabel', () => {
   it('follows the engine: High from 0.85, Medium from the 0.70 alert threshold', () => {
-    expect([0.9, 0.85, 0.75, 0.7, 0.5].map(confidenceLabel)).toEqual(['High', 'High', 'Medium', 'Medium', 'Low']);
+    expect([0.9, 0.85, 0.75, 0.7, 0.5].map((c) => confidenceLabel(c))).toEqual(['High', 'High', 'Medium', 'Medium', 'Low']);
   });
 });
 

@@ -2,6 +2,9 @@
  * Reading what the analysis stored on an alert (correlation_data, suggested_action are jsonb): parsed leniently with
  * zod so an older or partial row still renders, plus the small view rules of the dashboard.
  */
+import { confidenceBand } from '@domain/correlation/confidence.ts';
+import { SEVERITIES, SEVERITY_LABELS, type Severity } from '@domain/severity.ts';
+import { DEFAULT_THRESHOLDS } from '@domain/thresholds.ts';
 import { z } from 'zod';
 import type { AiAlert } from '@/lib/db';
 
@@ -20,7 +23,7 @@ export type CounterfactualPoint = z.output<typeof pointSchema>;
 const recoverySchema = z.object({
   metric: z.string(),
   baseline: num,
-  tolerance: num.catch(0.1),
+  tolerance: num.catch(DEFAULT_THRESHOLDS.correlation.recoveryTolerance),
   direction: z.enum(['decrease', 'increase']),
   after_date: z.string(),
 });
@@ -80,9 +83,7 @@ export function parseSuggestedAction(value: unknown): SuggestedAction {
   return suggestedActionSchema.parse(value ?? null);
 }
 
-export type Severity = 'high' | 'medium' | 'low';
-export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
-export const SEVERITY_LABELS: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+export { SEVERITIES, SEVERITY_LABELS, type Severity };
 
 /** Active alerts by severity (High, Medium, Low), each group newest first. */
 export function groupBySeverity<T extends Pick<AiAlert, 'severity' | 'detected_at'>>(alerts: readonly T[]): { severity: Severity; alerts: T[] }[] {
@@ -92,12 +93,8 @@ export function groupBySeverity<T extends Pick<AiAlert, 'severity' | 'detected_a
   })).filter((g) => g.alerts.length > 0);
 }
 
-/** "High confidence" from 0.85, "Medium" from 0.70 (the alert threshold), else "Low" — the engine's Strong/Moderate/Weak. */
-export function confidenceLabel(confidence: number): 'High' | 'Medium' | 'Low' {
-  if (confidence >= 0.85) return 'High';
-  if (confidence >= 0.7) return 'Medium';
-  return 'Low';
-}
+/** The domain's confidence band (High / Medium / Low), under the name the alert views use. */
+export const confidenceLabel = confidenceBand;
 
 /** The revert button shows only for an active alert that suggests a revert and has not been reverted yet. */
 export function canRevert(alert: Pick<AiAlert, 'status' | 'revert_action_id' | 'suggested_action'>): boolean {

@@ -26,13 +26,15 @@ export function UserMenu() {
     <DropdownMenu>
       <DropdownMenuTrigger
         className="flex items-center gap-2 rounded-full py-1 pl-1 pr-2 text-sm outline-none transition-colors hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
-        aria-label="Open user menu"
         data-testid="user-menu"
       >
-        <Avatar className="size-8">
+        {/* Named by its content, "<name> (user menu)": a voice-control user says what they see. */}
+        <Avatar className="size-8" aria-hidden>
           <AvatarFallback>{initials(name)}</AvatarFallback>
         </Avatar>
+        <span className="sr-only md:hidden">{name}</span>
         <span className="hidden max-w-[10rem] truncate font-medium text-foreground md:inline">{name}</span>
+        <span className="sr-only">(user menu)</span>
         <ChevronDown className="hidden size-4 text-muted-foreground md:inline" aria-hidden />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-64">

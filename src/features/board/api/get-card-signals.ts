@@ -1,16 +1,16 @@
+import { severityRank } from '@domain/severity.ts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { actionEffectSchema, formatEffect } from '@domain/correlation/effects.ts';
 import { supabase } from '@/lib/supabase';
 import { boardKeys } from '../keys';
 import type { CardSignal } from '../types';
-
-const SEVERITY_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
 
 /**
  * Alert badge and correlation confidence per card: the most severe active alert an action triggered, and its
  * strongest correlation. Read here (not through the alerts feature) so the board stays self-contained.
  */
 export async function getCardSignals(workspaceId: string): Promise<Record<string, CardSignal>> {
-  const [alerts, correlations] = await Promise.all([
+  const [alerts, correlations, effects] = await Promise.all([
     supabase
       .from('ai_alerts')
       .select('id, trigger_action_id, title, severity, confidence, suggested_action')
@@ -18,7 +18,9 @@ export async function getCardSignals(workspaceId: string): Promise<Record<string
       .eq('status', 'active')
       .not('trigger_action_id', 'is', null),
     supabase.from('correlations').select('action_id, metric, change_pct, confidence, strength').eq('workspace_id', workspaceId),
+    supabase.from('action_effects').select('action_id, metric, change_pct, lower_pct, upper_pct, significant, note').eq('workspace_id', workspaceId),
   ]);
+  if (effects.error) throw effects.error;
   if (alerts.error) throw alerts.error;
   if (correlations.error) throw correlations.error;
 
@@ -28,10 +30,9 @@ export async function getCardSignals(workspaceId: string): Promise<Record<string
     if (!a.trigger_action_id) continue;
     const current = slot(a.trigger_action_id);
     const confidence = Number(a.confidence);
-    const better =
-      !current.alert ||
-      (SEVERITY_RANK[a.severity] ?? 0) > (SEVERITY_RANK[current.alert.severity] ?? 0) ||
-      ((SEVERITY_RANK[a.severity] ?? 0) === (SEVERITY_RANK[current.alert.severity] ?? 0) && confidence > current.alert.confidence);
+    const rank = severityRank(a.severity);
+    const currentRank = current.alert ? severityRank(current.alert.severity) : -1;
+    const better = rank > currentRank || (rank === currentRank && confidence > current.alert!.confidence);
     if (!better) continue;
     const suggestion = (a.suggested_action ?? null) as { type?: unknown; button_label?: unknown } | null;
     current.alert = {
@@ -48,6 +49,16 @@ export async function getCardSignals(workspaceId: string): Promise<Record<string
     const confidence = Number(c.confidence);
     if (current.correlation && current.correlation.confidence >= confidence) continue;
     current.correlation = { metric: c.metric, changePct: Number(c.change_pct), confidence, strength: c.strength };
+  }
+  for (const e of effects.data ?? []) {
+    const parsed = actionEffectSchema.pick({ metric: true, change_pct: true, lower_pct: true, upper_pct: true, significant: true, note: true }).safeParse({
+      ...e,
+      change_pct: Number(e.change_pct),
+      lower_pct: Number(e.lower_pct),
+      upper_pct: Number(e.upper_pct),
+    });
+    if (!parsed.success) continue;
+    slot(e.action_id).effect = { text: formatEffect(parsed.data), significant: parsed.data.significant, note: parsed.data.note };
   }
   return out;
 }

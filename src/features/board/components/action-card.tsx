@@ -1,10 +1,13 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { actionTypeLabel, cardTone, changeSummary, confidenceLevel, parseActionMetadata, type CardTone } from '@domain/board.ts';
+import { actionTypeLabel, cardTone, changeSummary, parseActionMetadata, type CardTone } from '@domain/board.ts';
+import { confidenceBand } from '@domain/correlation/confidence.ts';
+import type { Thresholds } from '@domain/thresholds.ts';
 import { ChartColumn, CircleCheck, Clock, Eye, TriangleExclamationPoint, Undo2 } from 'lucide-react';
 import { memo, type CSSProperties, type Ref } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '@/components/ui/button';
+import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { formatDateTime, formatPercent, initials } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import type { ActionCardRow, CardSignal } from '../types';
@@ -33,11 +36,10 @@ export type ActionCardProps = {
 
 type Derived = { tone: CardTone; alert: CardSignal['alert']; correlation: CardSignal['correlation'] };
 
-function derive(card: ActionCardRow, signal: CardSignal | undefined): Derived {
+function derive(card: ActionCardRow, signal: CardSignal | undefined, thresholds: Thresholds): Derived {
   const alert = signal?.alert ?? null;
   const correlation = signal?.correlation ?? null;
-  const negativeCorrelation = Boolean(correlation && correlation.changePct < 0 && correlation.confidence >= 0.7 && card.impact !== 'positive');
-  return { tone: cardTone({ impact: card.impact, hasActiveAlert: Boolean(alert), negativeCorrelation }), alert, correlation };
+  return { tone: cardTone({ impact: card.impact, hasActiveAlert: Boolean(alert), correlation }, thresholds.correlation), alert, correlation };
 }
 
 /**
@@ -54,7 +56,8 @@ const CardBody = memo(function CardBody({
   onRevert,
   overlay,
 }: ActionCardProps & { overlay: boolean }) {
-  const { alert, correlation } = derive(card, signal);
+  const { thresholds } = useCurrentWorkspace();
+  const { alert, correlation } = derive(card, signal, thresholds);
   const summary = changeSummary(card.metadata);
   const adSets = parseActionMetadata(card.metadata).affected_ad_sets;
   const confidence = alert?.confidence ?? correlation?.confidence ?? null;
@@ -68,7 +71,7 @@ const CardBody = memo(function CardBody({
         <div className="min-w-0 flex-1">
           <h4 className="line-clamp-2 text-sm font-semibold leading-snug text-slate-900">{card.title}</h4>
           {summary ? <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">{summary}</p> : card.description ? (
-            <p className="mt-0.5 line-clamp-2 text-xs text-slate-500">{card.description}</p>
+            <p className="mt-0.5 line-clamp-2 text-xs text-slate-600">{card.description}</p>
           ) : null}
         </div>
         {onOpen && !overlay ? (
@@ -88,7 +91,7 @@ const CardBody = memo(function CardBody({
       </div>
 
       {campaignName || adSets.length > 0 ? (
-        <div className="mt-2 flex flex-wrap items-center gap-1 text-[11px] text-slate-500">
+        <div className="mt-2 flex flex-wrap items-center gap-1 text-[11px] text-slate-600">
           {campaignName ? <span className="max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-600">{campaignName}</span> : null}
           {adSets.length > 0 ? (
             <span className="truncate">
@@ -109,7 +112,7 @@ const CardBody = memo(function CardBody({
           {confidence !== null ? (
             <p className="flex items-center gap-1.5 text-xs text-slate-600">
               <ChartColumn className="size-3.5 shrink-0" aria-hidden />
-              Correlation detected ({confidenceLevel(confidence)} conf · {formatPercent(confidence, { ratio: true })})
+              Correlation detected ({confidenceBand(confidence, thresholds.correlation)} conf · {formatPercent(confidence, { ratio: true })})
             </p>
           ) : null}
           {alert && !overlay ? (
@@ -137,7 +140,14 @@ const CardBody = memo(function CardBody({
         </div>
       ) : null}
 
-      <div className="mt-2.5 flex items-center justify-between gap-2 border-t pt-2 text-[11px] text-slate-500">
+      {signal?.effect ? (
+        <p className="mt-2 text-[11px] text-slate-600" data-testid="card-effect" title={signal.effect.note ?? undefined}>
+          <span className={cn('font-medium', signal.effect.significant ? 'text-slate-800' : 'text-slate-600')}>Effect: {signal.effect.text}</span>
+          {signal.effect.note ? <span className="block text-amber-700">{signal.effect.note}</span> : null}
+        </p>
+      ) : null}
+
+      <div className="mt-2.5 flex items-center justify-between gap-2 border-t pt-2 text-[11px] text-slate-600">
         <span
           className="inline-flex shrink-0 items-center gap-1 whitespace-nowrap rounded bg-slate-100 px-1.5 py-0.5 font-medium text-slate-600"
           title={card.completed_at ? `Completed ${formatDateTime(card.completed_at)}` : 'When the change happened'}
@@ -145,19 +155,35 @@ const CardBody = memo(function CardBody({
             {card.status === 'completed' && card.completed_at ? <CircleCheck className="size-3 text-emerald-600" aria-hidden /> : <Clock className="size-3" aria-hidden />}
           <time dateTime={card.occurred_at}>{formatDateTime(card.occurred_at)}</time>
         </span>
-        <span className="flex min-w-0 items-center gap-1.5">
-          <span className="flex size-5 shrink-0 items-center justify-center rounded-full bg-primary/10 text-[9px] font-semibold text-primary" aria-hidden>
-            {initials(authorName)}
+        {card.source === 'meta' ? (
+          // Imported from Meta's activity log: the Meta user who made the change, linked back to the object.
+          <a
+            href={card.external_url ?? undefined}
+            target="_blank"
+            rel="noreferrer"
+            className="flex min-w-0 items-center gap-1.5 hover:underline"
+            data-testid="card-meta-source"
+            onPointerDown={(e) => e.stopPropagation()}
+            title="Imported from Meta's activity log: open in Ads Manager"
+          >
+            <span className="shrink-0 rounded bg-blue-50 px-1 py-0.5 text-[9px] font-semibold text-blue-700">Meta</span>
+            <span className="truncate">{card.actor_name ?? 'Meta'}</span>
+          </a>
+        ) : (
+          <span className="flex min-w-0 items-center gap-1.5">
+            <span className="flex size-5 shrink-0 items-center justify-center rounded-full bg-primary/10 text-[9px] font-semibold text-primary" aria-hidden>
+              {initials(authorName)}
+            </span>
+            <span className="truncate">{authorName ? shortName(authorName) : 'Unknown'}</span>
           </span>
-          <span className="truncate">{authorName ? shortName(authorName) : 'Unknown'}</span>
-        </span>
+        )}
       </div>
-      <span className="sr-only">{TONE_LABEL[derive(card, signal).tone]}</span>
+      <span className="sr-only">{TONE_LABEL[derive(card, signal, thresholds).tone]}</span>
     </>
   );
 });
 
-/** The seed's card display: type icon, title, change summary, alert and confidence, actions, timestamp, author. */
+/** The spec's card display (docs/domain-rules.md, The board): type icon, title, change summary, alert and confidence, actions, timestamp, author. */
 export function ActionCardView({
   dragging = false,
   overlay = false,
@@ -173,7 +199,7 @@ export function ActionCardView({
   style?: CSSProperties;
 }) {
   const { card, canWrite } = props;
-  const { tone } = derive(card, props.signal);
+  const { tone } = derive(card, props.signal, useCurrentWorkspace().thresholds);
   return (
     <div
       ref={cardRef}
@@ -200,7 +226,14 @@ export function ActionCardView({
 export const SortableActionCard = memo(function SortableActionCard(props: ActionCardProps) {
   const { card, canWrite } = props;
   const data: CardDragData = { type: 'card', cardId: card.id, status: card.status };
-  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({ id: card.id, data, disabled: !canWrite });
+  // A group, not dnd-kit's default button: the card holds its own buttons (details, revert), and a button may not
+  // contain other controls (WCAG 4.1.2). It stays focusable and draggable with the keyboard.
+  const { setNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    data,
+    disabled: !canWrite,
+    attributes: { role: 'group' },
+  });
   return (
     <ActionCardView
       {...props}

@@ -14,7 +14,7 @@ const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
   other: { icon: Sparkles, className: 'bg-slate-100 text-slate-600' },
 };
 
-/** The card's type icon (seed §4: 🎨 for a creative change, and so on), labelled for screen readers. */
+/** The card's type icon (docs/domain-rules.md, The board: 🎨 for a creative change, and so on), labelled for screen readers. */
 export function ActionTypeIcon({ type, className }: { type: string; className?: string }) {
   const { icon: Icon, className: tone } = ICONS[type] ?? ICONS.other;
   return (

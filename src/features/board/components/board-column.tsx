@@ -70,7 +70,7 @@ export function BoardColumn({
           {children}
         </SortableContext>
         {total === 0 ? (
-          <div className="flex flex-1 items-center justify-center rounded-lg border border-dashed border-slate-300 p-4 text-center text-xs text-slate-500">
+          <div className="flex flex-1 items-center justify-center rounded-lg border border-dashed border-slate-300 p-4 text-center text-xs text-slate-600">
             {emptyText}
           </div>
         ) : null}

@@ -10,7 +10,7 @@ import type { BoardCampaign } from '../types';
 import { ActionTypeIcon } from './action-type-icon';
 import { CardForm } from './card-form';
 
-/** Quick-add: pick one of the seed's predefined actions, and the card form opens pre-filled with it. */
+/** Quick-add: pick one of the spec's predefined actions (docs/domain-rules.md, The board), and the card form opens pre-filled with it. */
 export function QuickAddDialog({
   workspaceId,
   campaigns,

@@ -21,6 +21,10 @@ const row = (id: string, campaign_id: string, updated_at = '2025-02-07T10:00:00Z
   created_by: null,
   created_at: '2025-02-07T10:00:00Z',
   updated_at,
+  source: 'manual',
+  external_id: null,
+  external_url: null,
+  actor_name: null,
 });
 
 describe('applyCardChanges', () => {

@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 
-/** "Sarah Miller" → "Sarah M." (the seed's card author); emails keep their local part. */
+/** "Sarah Miller" → "Sarah M." (the spec's card author, docs/domain-rules.md, The board); emails keep their local part. */
 export function shortName(name: string): string {
   const clean = name.trim();
   if (clean.includes('@')) return clean.split('@')[0];

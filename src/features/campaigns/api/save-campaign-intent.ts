@@ -14,6 +14,7 @@ export type CampaignIntentRow = Pick<
   TablesInsert<'campaigns'>,
   | 'name' | 'objective' | 'industry' | 'budget' | 'currency' | 'audience' | 'platform' | 'ad_link'
   | 'meta_pixel_id' | 'ads_account_id' | 'website_tracking' | 'promo_tracking'
+  | 'meta_campaign_ids' | 'meta_adset_ids' | 'meta_ad_ids'
 >;
 
 export interface SaveIntentInput {

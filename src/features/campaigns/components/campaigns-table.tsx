@@ -5,14 +5,16 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { DECISION_LABELS, DECISION_VARIANTS, STATUS_LABELS, STATUS_VARIANTS } from '@/lib/campaign-labels';
-import { driftSummary } from '@/lib/drift-summary';
+import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
+import { driftSummaries } from '@/lib/drift-summary';
 import { formatDate, formatDriftDays } from '@/lib/format';
 import type { CampaignWithPhases } from '../api/get-campaigns';
 import { OBJECTIVE_LABELS } from '../utils/labels';
 
 /** The workspace's campaigns: status, objective, decision gate, drift so far, and the way in (drafts resume). */
 export function CampaignsTable({ campaigns, canWrite }: { campaigns: CampaignWithPhases[]; canWrite: boolean }) {
-  const now = new Date();
+  const { thresholds } = useCurrentWorkspace();
+  const drifts = driftSummaries(campaigns, { thresholds });
   return (
     <div className="rounded-lg border bg-card">
       <Table aria-label="Campaigns">
@@ -29,7 +31,7 @@ export function CampaignsTable({ campaigns, canWrite }: { campaigns: CampaignWit
         </TableHeader>
         <TableBody>
           {campaigns.map((campaign) => {
-            const drift = driftSummary(campaign, campaign.campaign_phases, now);
+            const drift = drifts.get(campaign.id) ?? null;
             const isDraft = campaign.status === 'draft';
             return (
               <TableRow key={campaign.id} data-testid={`campaign-row-${campaign.id}`}>

@@ -14,7 +14,7 @@ import { FeasibilityScore } from './feasibility-score';
 import { PrescriptionList } from './prescription-list';
 import { RiskList } from './risk-list';
 
-/** Feasibility & risk assessment (seed 1.4) and the decision gate (1.5) of one campaign. */
+/** Feasibility & risk assessment and the decision gate (docs/domain-rules.md, Feasibility and the decision gate) of one campaign. */
 export function FeasibilityPanel({ campaignId, canAssess, isOpsHead }: { campaignId: string; canAssess: boolean; isOpsHead: boolean }) {
   const latest = useLatestAssessment(campaignId);
   const assess = useAssessFeasibility();

@@ -1,3 +1,4 @@
+import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { cn } from '@/lib/utils';
 import { scoreTone } from '../utils/labels';
 
@@ -5,7 +6,7 @@ const TONE = { success: 'text-emerald-600', warning: 'text-amber-500', danger: '
 
 /** The 0–100 feasibility score as a ring. */
 export function FeasibilityScore({ score }: { score: number }) {
-  const tone = scoreTone(score);
+  const tone = scoreTone(score, useCurrentWorkspace().thresholds.feasibility);
   const circumference = 2 * Math.PI * 42;
   return (
     <div className="relative size-28 shrink-0" role="img" aria-label={`Feasibility score ${score} out of 100`} data-testid="feasibility-score">

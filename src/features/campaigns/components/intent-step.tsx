@@ -3,6 +3,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@
 import { cn } from '@/lib/utils';
 import { OBJECTIVE_LABELS, PLATFORM_LABELS } from '../utils/labels';
 import type { PlanFormValues } from '../utils/plan-form';
+import { AdLinkPreview } from './ad-link-preview';
 import { PlanCheckbox, PlanField } from './plan-field';
 
 type StepProps = {
@@ -60,7 +61,18 @@ export function IntentStep({ values, errors, set }: StepProps) {
           <PlanField id="budget" label="Budget" inputMode="decimal" value={values.budget} onChange={(v) => set('budget', v)} error={errors.budget} placeholder="5000" />
           <PlanField id="currency" label="Currency" value={values.currency} onChange={(v) => set('currency', v.toUpperCase())} error={errors.currency} maxLength={3} />
         </div>
-        <PlanField id="ad_link" label="Ad link" type="url" value={values.ad_link} onChange={(v) => set('ad_link', v)} error={errors.ad_link} placeholder="https://www.facebook.com/ads/library/?id=…" />
+        <div className="grid gap-1.5 sm:col-span-2">
+          <PlanField
+            id="ad_link"
+            label="Ad link"
+            value={values.ad_link}
+            onChange={(v) => set('ad_link', v)}
+            error={errors.ad_link}
+            placeholder="https://adsmanager.facebook.com/adsmanager/manage/campaigns?act=…&selected_campaign_ids=…"
+            hint="Paste the campaign's Ads Manager link (or an Ad Library link, or an id): Meta data is imported for what it names."
+          />
+          <AdLinkPreview value={values.ad_link} />
+        </div>
       </section>
 
       <section className="grid gap-4 sm:grid-cols-2">

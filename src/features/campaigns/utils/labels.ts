@@ -1,3 +1,5 @@
+import { scoreBand } from '@domain/feasibility.ts';
+import type { Thresholds } from '@domain/thresholds.ts';
 import type { BadgeProps } from '@/components/ui/badge';
 
 type Variant = NonNullable<BadgeProps['variant']>;
@@ -30,7 +32,9 @@ export const VERDICT_LABELS: Record<string, string> = {
 };
 export const VERDICT_VARIANTS: Record<string, Variant> = { compressed: 'danger', tight: 'warning', aligned: 'success', generous: 'info', no_reference: 'neutral' };
 
-/** Colour of a feasibility score: green from 75, amber from 50, red below (the gate's default thresholds). */
-export function scoreTone(score: number): 'success' | 'warning' | 'danger' {
-  return score >= 75 ? 'success' : score >= 50 ? 'warning' : 'danger';
+const SCORE_TONES = { proceed: 'success', adjust: 'warning', pause: 'danger' } as const;
+
+/** Colour of a feasibility score: the gate band it falls in (green proceed, amber adjust, red pause). */
+export function scoreTone(score: number, thresholds?: Thresholds['feasibility']): (typeof SCORE_TONES)[keyof typeof SCORE_TONES] {
+  return SCORE_TONES[scoreBand(score, thresholds)];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blueprintRows, emptyPlanValues, phaseStartDates, scheduledLaunch, validateStep, type PlanFormValues } from './plan-form';
+import { adLinkColumns, blueprintRows, emptyPlanValues, phaseStartDates, scheduledLaunch, validateStep, type PlanFormValues } from './plan-form';
 
 function filled(): PlanFormValues {
   return {
@@ -62,5 +62,22 @@ describe('plan form', () => {
     expect(validateStep(filled(), 'success').ok).toBe(true);
     const result = validateStep({ ...filled(), peak_start: '2026-04-10', peak_end: '2026-04-01' }, 'success');
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('adLinkColumns', () => {
+  it('stores the link and the Meta ids it names', () => {
+    expect(adLinkColumns({ ad_link: 'https://adsmanager.facebook.com/adsmanager/manage/adsets?act=1234567890&selected_campaign_ids=120210000000000001&selected_adset_ids=120210000000000011' })).toEqual({
+      ad_link: 'https://adsmanager.facebook.com/adsmanager/manage/adsets?act=1234567890&selected_campaign_ids=120210000000000001&selected_adset_ids=120210000000000011',
+      ads_account_id: 'act_1234567890',
+      meta_campaign_ids: ['120210000000000001'],
+      meta_adset_ids: ['120210000000000011'],
+      meta_ad_ids: [],
+    });
+  });
+
+  it('keeps a bare id as ids only, and stores no ids for an unreadable link', () => {
+    expect(adLinkColumns({ ad_link: '120210000000000001' })).toMatchObject({ ad_link: null, meta_campaign_ids: ['120210000000000001'] });
+    expect(adLinkColumns({ ad_link: 'https://example.com/x' })).toMatchObject({ ad_link: 'https://example.com/x', meta_campaign_ids: [], ads_account_id: null });
   });
 });

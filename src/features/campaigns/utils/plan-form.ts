@@ -3,6 +3,7 @@
  * validated with `campaignPlanSchema` step by step; plus the reverse, to resume a saved draft.
  */
 import { addDays } from '@domain/dates.ts';
+import { parseMetaAdLink } from '@domain/meta/ad-link.ts';
 import { emptyCampaignPlan, validateCampaignPlan, type CampaignPlan, type CampaignPlanInput } from '@domain/campaign-plan.ts';
 import type { CampaignPhase, Json } from '@/lib/db';
 import type { CampaignDetail } from '../api/get-campaign';
@@ -173,7 +174,10 @@ export function toPlanInput(values: PlanFormValues): CampaignPlanInput {
 /** Checks the wizard adds on top of the plan schema (fields the plan does not carry, DB rules it is looser on). */
 function extraErrors(values: PlanFormValues): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (values.ad_link.trim() && !/^https?:\/\/\S+\.\S+/.test(values.ad_link.trim())) errors.ad_link = 'Ad link must be a web address starting with https://';
+  if (values.ad_link.trim()) {
+    const parsed = parseMetaAdLink(values.ad_link);
+    if (!parsed.ok) errors.ad_link = parsed.reason;
+  }
   if (values.meta_pixel_id.trim() && !/^\d{6,20}$/.test(values.meta_pixel_id.trim())) errors.meta_pixel_id = 'Meta Pixel ID must be 6–20 digits';
   const bad = list(values.promo_codes).find((c) => !/^[A-Z0-9_-]{3,32}$/.test(c.toUpperCase()));
   if (bad) errors.promo_codes = `“${bad}” is not a valid promo code (3–32 letters, digits, - or _)`;
@@ -210,7 +214,7 @@ export function valuesFromCampaign(campaign: CampaignDetail): PlanFormValues {
     budget: campaign.budget === null ? '' : String(campaign.budget),
     currency: campaign.currency,
     platform: campaign.platform as PlanFormValues['platform'],
-    ad_link: campaign.ad_link ?? '',
+    ad_link: campaign.ad_link ?? (campaign.meta_campaign_ids[0] ?? ''),
     audience_locations: (audience.locations ?? []).join(', '),
     audience_interests: (audience.interests ?? []).join(', '),
     age_min: audience.age_min == null ? '' : String(audience.age_min),
@@ -254,6 +258,23 @@ export function promoCodesOf(values: PlanFormValues): string[] {
   return list(values.promo_codes).map((c) => c.toUpperCase());
 }
 
+/**
+ * What the ad link names, as campaign columns: the link itself when it is a web address (a bare id is not), and
+ * the Meta ids the sync reads (ad account, campaigns, ad sets, ads). An unreadable link stores no ids.
+ */
+export function adLinkColumns(values: Pick<PlanFormValues, 'ad_link'>) {
+  const text = values.ad_link.trim();
+  const parsed = text ? parseMetaAdLink(text) : null;
+  const ids = parsed?.ok ? parsed.ids : null;
+  return {
+    ad_link: /^https?:\/\//i.test(text) ? text : ids?.kind === 'ads_manager' || ids?.kind === 'ad_library' ? `https://${text}` : null,
+    ads_account_id: ids?.adAccountId ?? null,
+    meta_campaign_ids: ids?.campaignIds ?? [],
+    meta_adset_ids: ids?.adSetIds ?? [],
+    meta_ad_ids: ids?.adIds ?? [],
+  };
+}
+
 /** The campaigns columns step 1 saves (valid once validateStep(values, 'intent') passes). */
 export function intentRow(values: PlanFormValues) {
   const plan = toPlanInput(values);
@@ -264,7 +285,7 @@ export function intentRow(values: PlanFormValues) {
     budget: plan.budget,
     currency: values.currency.trim().toUpperCase(),
     platform: values.platform,
-    ad_link: optionalText(values.ad_link),
+    ...adLinkColumns(values),
     audience: {
       locations: list(values.audience_locations),
       interests: list(values.audience_interests),
@@ -272,7 +293,7 @@ export function intentRow(values: PlanFormValues) {
       age_max: optionalNum(values.age_max),
     },
     meta_pixel_id: optionalText(values.meta_pixel_id),
-    ads_account_id: optionalText(values.ads_account_id),
+    ads_account_id: optionalText(values.ads_account_id) ?? adLinkColumns(values).ads_account_id,
     website_tracking: values.website_tracking,
     promo_tracking: values.promo_tracking || list(values.promo_codes).length > 0,
   };

@@ -5,7 +5,7 @@ import { cn } from '@/lib/utils';
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
 
-/** The seed's drift table: Phase | Planned | Actual | Drift | Status; running phases show elapsed days so far. */
+/** The spec's drift table (docs/domain-rules.md, Drift): Phase | Planned | Actual | Drift | Status; running phases show elapsed days so far. */
 export function DriftTable({ report }: { report: DriftReport }) {
   const root = report.first_point_of_failure?.phase;
   return (

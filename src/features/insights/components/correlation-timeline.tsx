@@ -76,7 +76,7 @@ function LinkTooltip({ links }: { links: TimelineLink[] }) {
 }
 
 /**
- * The correlation timeline (seed 001 "Performance Correlation View"): the campaign's actions on the top track,
+ * The correlation timeline (docs/domain-rules.md, Correlation engine: timeline): the campaign's actions on the top track,
  * its daily metrics as lines below, a connecting line from each correlated action to the day its metric change
  * began, and the AI's annotations in tooltips. `focusActionId` highlights one action (e.g. an alert's).
  */

@@ -1,5 +1,5 @@
 /**
- * Layout of the correlation timeline (seed 001 "Performance Correlation View"): actions on one track, daily metrics
+ * Layout of the correlation timeline (docs/domain-rules.md, Correlation engine: timeline): actions on one track, daily metrics
  * as lines on the other, and a link from each correlated action to the day its metric change began. Pure: positions
  * are fractions (0–1) of the time axis and of each metric's own scale, so the component only multiplies by pixels.
  */

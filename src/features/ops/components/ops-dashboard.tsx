@@ -25,7 +25,7 @@ import { SectionCard } from './section-card';
  * recommendations with their decisions, the job log and the audit log. Viewers and marketers see it read-only.
  */
 export function OpsDashboard() {
-  const { workspace, isOpsHead } = useCurrentWorkspace();
+  const { workspace, isOpsHead, thresholds } = useCurrentWorkspace();
   const { live } = useOpsRealtime(workspace.id);
   const today = toIsoDate(new Date());
   const campaigns = useOpsCampaigns(workspace.id);
@@ -48,11 +48,11 @@ export function OpsDashboard() {
     // `today` in the deps: drift and the 7-day windows move on at midnight UTC, not on every render.
     const now = new Date();
     return {
-      rows: buildRankingRows(campaigns.data ?? [], snapshots.data ?? [], alerts.data ?? [], now),
+      rows: buildRankingRows(campaigns.data ?? [], snapshots.data ?? [], alerts.data ?? [], now, thresholds),
       kpis: workspaceKpis(snapshots.data ?? [], now),
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [campaigns.data, snapshots.data, alerts.data, today]);
+  }, [campaigns.data, snapshots.data, alerts.data, today, thresholds]);
 
   const campaignList = campaigns.data ?? [];
   const campaignNames = Object.fromEntries(campaignList.map((c) => [c.id, c.name]));

@@ -3,19 +3,22 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { useAnalysisRuns } from '../api/get-analysis-runs';
 import { useAuditLog } from '../api/get-audit-log';
 import { useDecisionLog } from '../api/get-decision-log';
+import { useMetaSyncRuns } from '../api/get-meta-sync-runs';
 import { usePeople } from '../api/get-people';
 import { AuditLog } from './audit-log';
 import { DecisionLog } from './decision-log';
 import { JobLog } from './job-log';
+import { MetaSyncLog } from './meta-sync-log';
 import { SectionCard } from './section-card';
 
 /** The three logs of the page: decisions on recommendations, analysis jobs, and (for ops heads and admins) the audit trail. */
 export function OpsLogs({ workspaceId, canReadAudit, campaignNames }: { workspaceId: string; canReadAudit: boolean; campaignNames: Record<string, string> }) {
   const decisions = useDecisionLog(workspaceId);
   const runs = useAnalysisRuns(workspaceId);
+  const syncs = useMetaSyncRuns(workspaceId);
   const audit = useAuditLog(workspaceId, canReadAudit);
   const people = usePeople(workspaceId, [...(decisions.data ?? []).map((d) => d.decided_by), ...(audit.data ?? []).map((a) => a.actor)]);
-  const failed = (runs.data ?? []).filter((r) => r.status === 'failed').length;
+  const failed = [...(runs.data ?? []), ...(syncs.data ?? [])].filter((r) => r.status === 'failed').length;
 
   return (
     <Tabs defaultValue="decisions">
@@ -32,9 +35,12 @@ export function OpsLogs({ workspaceId, canReadAudit, campaignNames }: { workspac
           <DecisionLog entries={decisions.data ?? []} people={people.data} campaignNames={campaignNames} />
         </SectionCard>
       </TabsContent>
-      <TabsContent value="jobs">
+      <TabsContent value="jobs" className="grid gap-6">
         <SectionCard title="Job log" description="The latest correlation analysis runs: scope, output, model and latency." pending={runs.isPending} error={runs.error} testId="job-log">
           <JobLog runs={runs.data ?? []} />
+        </SectionCard>
+        <SectionCard title="Meta sync" description="The latest Meta Ads syncs: days asked for, rows fetched, what was written or skipped and why." pending={syncs.isPending} error={syncs.error} testId="meta-sync-log">
+          <MetaSyncLog runs={syncs.data ?? []} />
         </SectionCard>
       </TabsContent>
       {canReadAudit ? (

@@ -1,10 +1,12 @@
+import { SEVERITIES, SEVERITY_LABELS, type Severity } from '@domain/severity.ts';
 import type { BadgeProps } from '@/components/ui/badge';
 
 type Variant = NonNullable<BadgeProps['variant']>;
 
-export const ALERT_SEVERITIES = ['high', 'medium', 'low'] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
-export const ALERT_SEVERITY_LABELS: Record<AlertSeverity, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+/** The domain's severity scale, most severe first (domain/severity.ts owns the order). */
+export const ALERT_SEVERITIES = SEVERITIES;
+export type AlertSeverity = Severity;
+export const ALERT_SEVERITY_LABELS = SEVERITY_LABELS;
 export const ALERT_SEVERITY_VARIANTS: Record<AlertSeverity, Variant> = { high: 'danger', medium: 'warning', low: 'info' };
 
 export const RECOMMENDATION_KIND_LABELS: Record<string, string> = {

@@ -2,9 +2,11 @@
  * The campaign ranking: every campaign with its 7-day performance, drift (from the domain rule, evaluated at `now`)
  * and active alerts, and the column sort of the table.
  */
-import type { DriftSeverity } from '@domain/drift.ts';
+import { DRIFT_SEVERITY_RANK } from '@domain/drift.ts';
+import { isSeverity } from '@domain/severity.ts';
+import { resolveThresholds, type Thresholds } from '@domain/thresholds.ts';
 import type { CampaignPhase } from '@/lib/db';
-import { driftSummary, type DriftSummary } from '@/lib/drift-summary';
+import { driftSummaries, type DriftSummary } from '@/lib/drift-summary';
 import { inWindow, kpiWindows, oneSourcePerCampaign, type SnapshotRow, totalMetrics } from './metrics';
 
 export interface RankingCampaign {
@@ -53,19 +55,23 @@ export function countAlerts(alerts: readonly RankingAlert[]): Map<string, AlertC
   const counts = new Map<string, AlertCounts>();
   for (const alert of alerts) {
     const c = counts.get(alert.campaign_id) ?? { high: 0, medium: 0, low: 0, total: 0 };
-    if (alert.severity === 'high' || alert.severity === 'medium' || alert.severity === 'low') c[alert.severity] += 1;
+    if (isSeverity(alert.severity)) c[alert.severity] += 1;
     c.total += 1;
     counts.set(alert.campaign_id, c);
   }
   return counts;
 }
 
-/** One row per campaign: last-7-day performance (null when it had no snapshot), drift and active alerts. */
+/**
+ * One row per campaign: last-7-day performance (null when it had no snapshot), drift (with the workspace's thresholds
+ * and history, as on the campaign page) and active alerts.
+ */
 export function buildRankingRows(
   campaigns: readonly RankingCampaign[],
   snapshots: readonly SnapshotRow[],
   alerts: readonly RankingAlert[],
   now: Date,
+  thresholds: Thresholds = resolveThresholds(),
 ): RankingRow[] {
   const { current } = kpiWindows(now);
   const byCampaign = new Map<string, SnapshotRow[]>();
@@ -76,6 +82,7 @@ export function buildRankingRows(
     byCampaign.set(row.campaign_id, list);
   }
   const alertCounts = countAlerts(alerts);
+  const drift = driftSummaries(campaigns, { now, thresholds });
   return campaigns.map((campaign) => {
     const rows = byCampaign.get(campaign.id);
     const totals = rows ? totalMetrics(rows) : null;
@@ -91,7 +98,7 @@ export function buildRankingRows(
       conversions: totals?.conversions ?? null,
       roas: totals?.roas ?? null,
       cpa: totals?.cpa ?? null,
-      drift: driftSummary(campaign, campaign.campaign_phases, now),
+      drift: drift.get(campaign.id) ?? null,
       alerts: alertCounts.get(campaign.id) ?? { high: 0, medium: 0, low: 0, total: 0 },
     };
   });
@@ -106,7 +113,6 @@ export interface RankingSort {
 
 const STATUS_ORDER = ['active', 'paused', 'planned', 'draft', 'completed'];
 const DECISION_ORDER = ['proceed', 'adjust', 'pause'];
-const DRIFT_ORDER: Record<DriftSeverity, number> = { Pending: 0, 'On Track': 1, 'At Risk': 2, Blocked: 3 };
 
 /** The value a column sorts by; null sorts last whichever the direction. */
 function sortValue(row: RankingRow, key: SortKey): number | string | null {
@@ -121,7 +127,7 @@ function sortValue(row: RankingRow, key: SortKey): number | string | null {
       return row.decision ? DECISION_ORDER.indexOf(row.decision) : null;
     case 'drift':
       // Worse severity first, then more days late: one number keeps the comparison simple.
-      return row.drift && row.drift.startedPhases > 0 ? DRIFT_ORDER[row.drift.severity] * 10_000 + row.drift.cumulativeDays : null;
+      return row.drift && row.drift.startedPhases > 0 ? DRIFT_SEVERITY_RANK[row.drift.severity] * 10_000 + row.drift.cumulativeDays : null;
     case 'alerts':
       return row.alerts.high * 10_000 + row.alerts.medium * 100 + row.alerts.low;
     default:

@@ -1,6 +1,6 @@
 import type { WorkspaceRole } from '@/lib/db';
 
-/** What each role may do (DESIGN §3), for the role picker's hint. */
+/** What each role may do (docs/data-model.md), for the role picker's hint. */
 export const ROLE_DESCRIPTIONS: Record<WorkspaceRole, string> = {
   admin: 'Everything, plus members and website tracking keys.',
   ops_head: 'Sets decision gates, dismisses alerts, accepts recommendations.',

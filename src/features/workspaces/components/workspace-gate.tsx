@@ -1,3 +1,4 @@
+import { resolveThresholds } from '@domain/thresholds.ts';
 import { CircleAlert, RotateCw } from 'lucide-react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
@@ -34,6 +35,7 @@ export function WorkspaceGate({ children, signOutButton }: { children: ReactNode
     return {
       workspace: current.workspace,
       role: current.role,
+      thresholds: resolveThresholds(current.workspace.thresholdOverrides),
       canWrite: canWrite(current.role),
       isOpsHead: isOpsHead(current.role),
       isAdmin: isAdmin(current.role),

@@ -1,5 +1,5 @@
 /**
- * Seed 001's "AI Prompt Template" filled with the campaign, its actions and the rules engine's findings. Card text
+ * The spec's prompt template (docs/domain-rules.md, Correlation engine) filled with the campaign, its actions and the rules engine's findings. Card text
  * written by users is untrusted: it is quoted as JSON data inside clearly marked delimiters, truncated, and the
  * delimiters themselves are neutralised inside it, so a description cannot close the data block and speak as us.
  */
@@ -39,8 +39,7 @@ export function quoteUntrusted(value: string, max: number): string {
     .replaceAll(DATA_OPEN, '[data-open]')
     .replaceAll(DATA_CLOSE, '[data-close]')
     .replace(/[<>]{3,}/g, '')
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    .replace(/\p{Cc}+/gu, ' ');
   const cut = neutral.length > max ? `${neutral.slice(0, max - 1)}…` : neutral;
   return JSON.stringify(cut);
 }
@@ -65,7 +64,7 @@ function formatFinding(f: CorrelationFinding): string {
   });
 }
 
-/** The user message: seed 001's template with the engine's findings and the required answer shape. */
+/** The user message: the spec's template with the engine's findings and the required answer shape. */
 export function buildPrompt(findings: readonly CorrelationFinding[], context: PromptContext): string {
   const actions = context.actions
     .map((a) =>

@@ -1,10 +1,10 @@
 /**
- * The model's answer, validated with zod: seed 001's OUTPUT FORMAT, once per engine finding (keyed by finding_key),
+ * The model's answer, validated with zod: the spec's OUTPUT FORMAT (docs/domain-rules.md, Correlation engine), once per engine finding (keyed by finding_key),
  * wrapped in {"analyses": [...]}. Anything else — prose, extra nesting, wrong enums — fails here.
  */
 import { z } from 'zod';
 
-/** Seed 001 OUTPUT FORMAT, plus the finding it answers and optional echoes of the engine's numbers. */
+/** The spec's OUTPUT FORMAT, plus the finding it answers and optional echoes of the engine's numbers. */
 export const analysisSchema = z.object({
   finding_key: z.string().min(1),
   correlation_detected: z.boolean(),
@@ -30,7 +30,7 @@ export const analysisSchema = z.object({
   /** Optional echoes; when present they must match the engine within tolerance. */
   change_pct: z.number().optional(),
   confidence_score: z.number().optional(),
-  /** Seed 000's failure classification, when the model offers one. */
+  /** The failure classification (operational or strategic, docs/domain-rules.md, Correlation engine: diagnosis), when the model offers one. */
   failure_type: z.enum(['operational', 'strategic', 'none']).optional(),
 });
 export type LlmAnalysis = z.output<typeof analysisSchema>;

@@ -5,7 +5,9 @@
  */
 import { applyEnrichment, type DeepSeekOptions, type EnrichedFinding, enrichFindings, type LlmRun } from '../ai/deepseek.ts';
 import {
+  type ActionEffect,
   type BeforeAfterComparison,
+  type CausePrior,
   type CampaignInputRaw,
   campaignInputSchema,
   correlateCampaign,
@@ -21,6 +23,8 @@ export interface AnalyzeOptions {
   thresholds?: ThresholdOverrides | null;
   /** DeepSeek settings; null or no apiKey → rules only. */
   deepseek?: DeepSeekOptions | null;
+  /** The workspace's priors per action type and metric, from dismissals (see causePriorsFromDismissals). */
+  priors?: readonly CausePrior[];
   /** Keep only findings and alerts of these actions (default: all), e.g. those inside the analysis window. */
   includeAction?: (actionId: string) => boolean;
 }
@@ -33,6 +37,8 @@ export interface CampaignAnalysis {
   alerts: CorrelationAlert[];
   before_after: BeforeAfterComparison[];
   diagnosis: Diagnosis;
+  /** Estimated effect of every completed action in the data (not filtered by includeAction). */
+  effects: ActionEffect[];
   /** For analysis_runs: model, tokens, latency, outcome (no_key / skipped when the model was not called). */
   run: LlmRun;
 }
@@ -40,7 +46,7 @@ export interface CampaignAnalysis {
 /** Rules engine, then (when configured) DeepSeek enrichment; never throws on model failures (throws ZodError on bad input). */
 export async function analyzeCampaign(input: CampaignInputRaw, options: AnalyzeOptions): Promise<CampaignAnalysis> {
   const campaign = campaignInputSchema.parse(input);
-  const rules = correlateCampaign(campaign, { now: options.now, thresholds: options.thresholds });
+  const rules = correlateCampaign(campaign, { now: options.now, thresholds: options.thresholds, priors: options.priors });
   const include = options.includeAction;
   const findings = include ? rules.findings.filter((f) => include(f.action_id)) : rules.findings;
   const alerts = include ? rules.alerts.filter((a) => include(a.trigger_action_id)) : rules.alerts;
@@ -60,6 +66,7 @@ export async function analyzeCampaign(input: CampaignInputRaw, options: AnalyzeO
     alerts: applyEnrichment(alerts, enrichment.findings),
     before_after: rules.before_after,
     diagnosis: rules.diagnosis,
+    effects: rules.effects,
     run: enrichment.run,
   };
 }

@@ -29,7 +29,7 @@ function snapshot(date: string, sales: number, conversions: number, source = 'me
   return { date, data_source: source, sales, revenue: sales, spend: 100, roas: null, cpa: null, impressions: 20000, clicks: 600, conversions };
 }
 
-/** Seed 001: ≈ $500 / 30 conversions a day, creative change blue → red on day 2 at 10:00, ≈ $200 on day 3. */
+/** The spec's demo (docs/domain-rules.md, Demo flow): ≈ $500 / 30 conversions a day, creative change blue → red on day 2 at 10:00, ≈ $200 on day 3. */
 const seedSnapshots = [
   snapshot('2026-03-01', 505, 30),
   snapshot('2026-03-02', 495, 30),

@@ -3,6 +3,7 @@
  * correlations / ai_alerts rows. No I/O; `run-analysis.ts` does the reading and writing.
  */
 import type { EnrichedFinding, LlmRun } from '../ai/deepseek.ts';
+import { elapsedDays } from '../domain/dates.ts';
 import type { CampaignInputRaw, CorrelationAlert, Diagnosis, Metric, SnapshotInput } from '../domain/correlation/index.ts';
 
 const MS_PER_HOUR = 3_600_000;
@@ -18,7 +19,7 @@ export interface AnalysisWindow {
 
 /**
  * The action window (last `actionsWindowHours`, default 48 h) and the data window: the last `dataWindowDays` complete
- * days (snapshots land at midnight, seed 001 §7) plus today's, if one was already written.
+ * days (snapshots land at midnight, docs/domain-rules.md, Correlation engine) plus today's, if one was already written.
  */
 export function analysisWindow(now: string, actionsWindowHours = 48, dataWindowDays = 7): AnalysisWindow {
   const at = Date.parse(now);
@@ -115,11 +116,7 @@ export interface PhaseRowForAnalysis {
 
 const KPIS = ['sales', 'roas', 'cpa', 'engagement'] as const;
 
-function dayDiff(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / MS_PER_DAY);
-}
-
-/** Database rows → the engine's campaign input. A finished phase lasted `actual_end − actual_start + 1` days (drift.ts). */
+/** Database rows → the engine's campaign input. A finished phase took its elapsed days, as drift counts them (dates.ts). */
 export function toCampaignInput(
   campaign: CampaignRowForAnalysis,
   actions: readonly ActionRowForAnalysis[],
@@ -157,7 +154,7 @@ export function toCampaignInput(
         .map((p) => ({
           name: p.name,
           planned_days: p.planned_days,
-          actual_days: p.actual_start && p.actual_end ? Math.max(0, dayDiff(p.actual_start, p.actual_end) + 1) : null,
+          actual_days: p.actual_start && p.actual_end ? elapsedDays(p.actual_start, p.actual_end, p.name) : null,
         })),
     },
   };
@@ -276,7 +273,7 @@ export interface AlertInsert {
 }
 
 /**
- * One engine alert → one ai_alerts row. correlation_data keeps the engine's fields (seed 001 §3 Step 3) and adds
+ * One engine alert → one ai_alerts row. correlation_data keeps the engine's fields (docs/domain-rules.md, Correlation engine: alerts) and adds
  * what the dashboard draws and the database trigger watches: the lead metric's counterfactual series, the insight,
  * the recommendation, the action as it was, the diagnosis, and `recovery`.
  */

@@ -10,7 +10,15 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { DeepSeekOptions, LlmRun } from '../ai/deepseek.ts';
 import { analyzeCampaign, type CampaignAnalysis } from './analyze-campaign.ts';
-import { resolveThresholds, type ThresholdOverrides } from '../domain/thresholds.ts';
+import { resolveThresholds, workspaceThresholdOverrides, type ThresholdOverrides } from '../domain/thresholds.ts';
+import {
+  type ActionEffect,
+  actionEffectSchema,
+  type CausePrior,
+  causePriorsFromDismissals,
+  type Dismissal,
+  dismissalSchema,
+} from '../domain/correlation/index.ts';
 import {
   type ActionRowForAnalysis,
   type AlertInsert,
@@ -146,10 +154,47 @@ async function selectCampaigns(
 
 async function workspaceThresholds(db: SupabaseClient, workspaceId: string): Promise<ThresholdOverrides | null> {
   const row = check('load workspace settings', await db.from('workspaces').select('settings').eq('id', workspaceId).maybeSingle()) as {
-    settings: { thresholds?: ThresholdOverrides } | null;
+    settings: unknown;
   } | null;
-  const thresholds = row?.settings?.thresholds;
-  return thresholds && typeof thresholds === 'object' ? thresholds : null;
+  return workspaceThresholdOverrides(row?.settings);
+}
+
+/**
+ * The workspace's cause priors: every alert dismissed as "wrong cause" or "noise" lowers the prior for its action
+ * type and lead metric (expected changes teach nothing).
+ */
+async function workspacePriors(db: SupabaseClient, workspaceId: string): Promise<CausePrior[]> {
+  const alerts = check(
+    'load dismissals',
+    await db
+      .from('ai_alerts')
+      .select('trigger_action_id, dismiss_reason, correlation_data')
+      .eq('workspace_id', workspaceId)
+      .eq('status', 'dismissed')
+      .in('dismiss_reason', ['wrong_cause', 'noise']),
+  ) as Array<{ trigger_action_id: string | null; dismiss_reason: string; correlation_data: { affected_metrics?: unknown } }>;
+  const ids = [...new Set(alerts.map((a) => a.trigger_action_id).filter((id): id is string => !!id))];
+  if (ids.length === 0) return [];
+  const actions = check('load dismissed actions', await db.from('marketer_actions').select('id, action_type').in('id', ids)) as Array<{ id: string; action_type: string }>;
+  const typeOf = new Map(actions.map((a) => [a.id, a.action_type]));
+  const dismissals: Dismissal[] = [];
+  for (const a of alerts) {
+    const metrics = Array.isArray(a.correlation_data?.affected_metrics) ? a.correlation_data.affected_metrics : [];
+    const parsed = dismissalSchema.safeParse({ action_type: a.trigger_action_id ? typeOf.get(a.trigger_action_id) : undefined, metric: metrics[0], reason: a.dismiss_reason });
+    if (parsed.success) dismissals.push(parsed.data);
+  }
+  return causePriorsFromDismissals(dismissals);
+}
+
+/** Upserts the estimated effect of every completed action of the campaign (one row per action). */
+async function persistEffects(db: SupabaseClient, campaign: CampaignRowForAnalysis, effects: readonly ActionEffect[], now: string): Promise<number> {
+  if (effects.length === 0) return 0;
+  const rows = effects.map((e) => {
+    const row = actionEffectSchema.parse(e);
+    return { ...row, workspace_id: campaign.workspace_id, campaign_id: campaign.id, computed_at: now };
+  });
+  check('write action effects', await db.from('action_effects').upsert(rows, { onConflict: 'action_id' }));
+  return rows.length;
 }
 
 interface LoadedCampaign {
@@ -191,14 +236,15 @@ async function loadCampaignData(db: SupabaseClient, campaignId: string, window: 
 async function analyse(
   campaign: CampaignRowForAnalysis,
   data: LoadedCampaign,
-  opts: { now: string; window: AnalysisWindow; thresholds: ThresholdOverrides | null; deepseek: DeepSeekOptions | null },
+  opts: { now: string; window: AnalysisWindow; thresholds: ThresholdOverrides | null; deepseek: DeepSeekOptions | null; priors: CausePrior[] },
 ): Promise<CampaignAnalysis> {
   const since = Date.parse(opts.window.actionsSince);
   const inWindow = new Set(data.actions.filter((a) => Date.parse(a.occurred_at) >= since).map((a) => a.id));
-  return analyzeCampaign(toCampaignInput(campaign, data.actions, data.snapshots, data.phases), {
+  return await analyzeCampaign(toCampaignInput(campaign, data.actions, data.snapshots, data.phases), {
     now: opts.now,
     thresholds: opts.thresholds,
     deepseek: opts.deepseek,
+    priors: opts.priors,
     includeAction: (actionId) => inWindow.has(actionId),
   });
 }
@@ -331,6 +377,7 @@ export async function runAnalysis(db: SupabaseClient, options: RunAnalysisOption
   const log = options.log ?? (() => undefined);
   const campaigns = await selectCampaigns(db, options, window, now);
   const thresholdsByWorkspace = new Map<string, ThresholdOverrides | null>();
+  const priorsByWorkspace = new Map<string, CausePrior[]>();
   const results: CampaignRunResult[] = [];
 
   for (const campaign of campaigns) {
@@ -372,13 +419,16 @@ export async function runAnalysis(db: SupabaseClient, options: RunAnalysisOption
       }
       const thresholds = thresholdsByWorkspace.get(campaign.workspace_id) ?? null;
       const data = await loadCampaignData(db, campaign.id, window, now);
-      const outcome = await analyse(campaign, data, { now, window, thresholds, deepseek: options.deepseek ?? null });
+      if (!priorsByWorkspace.has(campaign.workspace_id)) priorsByWorkspace.set(campaign.workspace_id, await workspacePriors(db, campaign.workspace_id));
+      const priors = priorsByWorkspace.get(campaign.workspace_id) ?? [];
+      const outcome = await analyse(campaign, data, { now, window, thresholds, deepseek: options.deepseek ?? null, priors });
       llm = llmRunColumns(outcome.run);
       base.source = outcome.source;
       base.llm_outcome = outcome.run.outcome;
       base.findings = outcome.findings.length;
       const tolerance = resolveThresholds(thresholds).correlation.recoveryTolerance;
       Object.assign(base, await persist(db, campaign, outcome, { now, tolerance }));
+      await persistEffects(db, campaign, outcome.effects, now);
       base.status = 'succeeded';
       check(
         'finish the analysis run',

@@ -1,5 +1,5 @@
 /**
- * Attribution and data quality for conversion events (seed 003 §4.1 and §6; seed 000 Step 2.2).
+ * Attribution and data quality for conversion events (docs/domain-rules.md, Tracking events, attribution, data quality).
  *
  * Attribution splits one conversion's value between the campaigns a customer touched before converting, under five
  * models: first-touch, last-touch, linear, time-decay (credit halves every `halfLifeDays` before the conversion) and

@@ -40,14 +40,14 @@ describe('history', () => {
     { name: 'Launch', planned_days: 1, actual_start: '2024-05-09', actual_end: null },
   ];
 
-  it('builds history records from database rows with inclusive days', () => {
+  it('builds history records from database rows with elapsed days (10:00 → 10:00 six days later took 6)', () => {
     const past = pastCampaignFromRows({ id: 'p', name: 'May promo', objective: 'sales' }, rows);
     expect(past.phases.map((p) => [p.name, p.actual_days])).toEqual([
       ['Planning', 1],
-      ['Creative', 7],
+      ['Creative', 6],
       ['Launch', null],
     ]);
-    expect(phaseHistory([past], 'creative', 'sales')).toMatchObject([{ campaign_id: 'p', campaign_name: 'May promo', actual_days: 7 }]);
+    expect(phaseHistory([past], 'creative', 'sales')).toMatchObject([{ campaign_id: 'p', campaign_name: 'May promo', actual_days: 6 }]);
     expect(phaseHistory([past], 'Launch')).toEqual([]);
     expect(phaseHistory([past], 'Creative', 'leads')).toEqual([]);
   });

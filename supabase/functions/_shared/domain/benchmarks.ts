@@ -4,7 +4,7 @@
  * feasibility read.
  */
 import { z } from 'zod';
-import { DomainInputError, median, round, spanDays } from './dates.ts';
+import { DomainInputError, elapsedDays, median, round } from './dates.ts';
 import {
   BENCHMARK_VERSION,
   CUSTOM_PHASE_BENCHMARK,
@@ -138,13 +138,14 @@ export function parseHistory(history: unknown): PastCampaign[] {
 }
 
 /**
- * Builds a history record from database rows: actual_days is the inclusive span actual_start → actual_end
- * (same day = 1), null while a phase has not finished.
+ * Builds a history record from database rows: actual_days is the elapsed time actual_start → actual_end rounded up
+ * to whole days (dates.ts `elapsedDays`; same day = 1), null while a phase has not finished.
  */
 export function pastCampaignFromRows(
   campaign: { id: string; name: string; objective: Objective; industry?: string | null },
   phases: readonly {
     name: string;
+    position?: number | null;
     planned_days: number;
     actual_start?: string | null;
     actual_end?: string | null;
@@ -165,7 +166,7 @@ export function pastCampaignFromRows(
       phases: phases.map((p) => ({
         name: p.name,
         planned_days: p.planned_days,
-        actual_days: p.actual_start && p.actual_end ? spanDays(p.actual_start, p.actual_end, `${campaign.name} / ${p.name}`) : null,
+        actual_days: p.actual_start && p.actual_end ? elapsedDays(p.actual_start, p.actual_end, `${campaign.name} / ${p.name}`) : null,
         required_assets: p.required_assets,
         delivered_assets: p.delivered_assets,
         approvals_planned: p.approvals_planned,
@@ -175,6 +176,35 @@ export function pastCampaignFromRows(
     },
     `history campaign "${campaign.name}"`,
   );
+}
+
+/** A campaign row with its phases, as the history of the campaigns beside it. */
+export interface HistoryCampaignRow {
+  id: string;
+  name: string;
+  /** Checked by the history schema: a campaign with an unknown objective is skipped. */
+  objective: string;
+  industry?: string | null;
+  status?: string | null;
+  campaign_phases: Parameters<typeof pastCampaignFromRows>[1];
+}
+
+/**
+ * A workspace's history as one campaign's rules see it: every other campaign that is not a draft, phases in order.
+ * A record the rules cannot read is skipped, not fatal, so one malformed past campaign never blocks the current one.
+ */
+export function historyFromCampaigns(rows: readonly HistoryCampaignRow[], excludeCampaignId?: string | null): PastCampaign[] {
+  const history: PastCampaign[] = [];
+  for (const row of rows) {
+    if (row.id === excludeCampaignId || row.status === 'draft') continue;
+    try {
+      const phases = [...row.campaign_phases].sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+      history.push(pastCampaignFromRows({ ...row, objective: row.objective as Objective }, phases));
+    } catch {
+      // Skipped: see above.
+    }
+  }
+  return history;
 }
 
 export interface PhaseHistoryRecord extends PastPhase {

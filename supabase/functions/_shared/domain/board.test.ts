@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveThresholds } from './thresholds.ts';
 import {
   ACTION_TEMPLATES,
   applyMove,
@@ -7,7 +8,6 @@ import {
   cardTone,
   changeSummary,
   changesFromMetadata,
-  confidenceLevel,
   draftFromTemplate,
   findTemplate,
   matchesFilters,
@@ -121,6 +121,17 @@ describe('card display rules', () => {
     expect(cardTone({ impact: 'neutral' })).toBe('neutral');
   });
 
+  it('colours red on a falling metric at alerting confidence, unless the analysis marked the card positive', () => {
+    const falling = { changePct: -25, confidence: 0.72 };
+    expect(cardTone({ impact: 'neutral', correlation: falling })).toBe('negative');
+    expect(cardTone({ impact: 'neutral', correlation: { ...falling, confidence: 0.69 } })).toBe('neutral');
+    expect(cardTone({ impact: 'neutral', correlation: { ...falling, changePct: 25 } })).toBe('neutral');
+    expect(cardTone({ impact: 'positive', correlation: falling })).toBe('positive');
+    // A workspace that alerts from 0.6 colours a 0.65 correlation red too.
+    const strict = { ...resolveThresholds().correlation, minConfidenceToAlert: 0.6 };
+    expect(cardTone({ impact: 'neutral', correlation: { ...falling, confidence: 0.65 } }, strict)).toBe('negative');
+  });
+
   it('summarises the change as previous → new', () => {
     const metadata = { previous_state: { creative_url: 'blue_hero.jpg' }, new_state: { creative_url: 'red_hero.jpg' }, affected_ad_sets: ['a'] };
     expect(changeSummary(metadata)).toBe('Creative: blue hero → red hero');
@@ -130,11 +141,6 @@ describe('card display rules', () => {
     expect(changeSummary(null)).toBeNull();
   });
 
-  it('names confidence High, Medium or Low', () => {
-    expect(confidenceLevel(0.87)).toBe('High');
-    expect(confidenceLevel(0.7)).toBe('Medium');
-    expect(confidenceLevel(0.4)).toBe('Low');
-  });
 });
 
 describe('templates', () => {

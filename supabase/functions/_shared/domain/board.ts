@@ -1,5 +1,5 @@
 /**
- * The Kanban board of marketer actions (seed 001 §1 and §4), as pure data: the four columns, the board state as
+ * The Kanban board of marketer actions (docs/domain-rules.md, The board), as pure data: the four columns, the board state as
  * column id → ordered card ids, moving a card (the same rule the `move_action_card` RPC applies), the
  * `p_before_id` a move sends, card colour, change summaries, and the predefined action templates.
  *
@@ -7,6 +7,7 @@
  * `occurred_at` descending. A move places the card before `beforeId` (or at the end when null) and renumbers the
  * destination column 0, 1, 2, … .
  */
+import { resolveThresholds, type Thresholds } from './thresholds.ts';
 
 export const BOARD_COLUMNS = [
   { id: 'planned', title: 'Planned Actions', hint: 'Queued changes, not live yet' },
@@ -153,20 +154,19 @@ export function applyMove<T extends OrderedCard & { completed_at?: string | null
 export type CardTone = 'positive' | 'negative' | 'neutral';
 
 /**
- * The card colour (seed §4): red when a negative correlation was detected (an active alert on the card, a
- * negative-impact mark, or a correlation with a falling metric that matters), green for positive impact, grey otherwise.
+ * The card colour (docs/domain-rules.md, board): red when a negative correlation was detected — an active alert on the
+ * card, a negative-impact mark, or (unless the analysis marked the card positive) a correlation with a falling metric
+ * at alerting confidence (≥ minConfidenceToAlert, 0–1) — green for positive impact, grey otherwise.
  */
-export function cardTone(input: { impact: string; hasActiveAlert?: boolean; negativeCorrelation?: boolean }): CardTone {
-  if (input.hasActiveAlert || input.negativeCorrelation || input.impact === 'negative') return 'negative';
+export function cardTone(
+  input: { impact: string; hasActiveAlert?: boolean; correlation?: { changePct: number; confidence: number } | null },
+  thresholds: Thresholds['correlation'] = resolveThresholds().correlation,
+): CardTone {
+  const c = input.correlation;
+  const negativeCorrelation = Boolean(c && c.changePct < 0 && c.confidence >= thresholds.minConfidenceToAlert && input.impact !== 'positive');
+  if (input.hasActiveAlert || negativeCorrelation || input.impact === 'negative') return 'negative';
   if (input.impact === 'positive') return 'positive';
   return 'neutral';
-}
-
-/** Correlation confidence (0–1) as the seed says it: High ≥ 0.85, Medium ≥ 0.70, else Low. */
-export function confidenceLevel(confidence: number): 'High' | 'Medium' | 'Low' {
-  if (confidence >= 0.85) return 'High';
-  if (confidence >= 0.7) return 'Medium';
-  return 'Low';
 }
 
 /** Card metadata as stored in `marketer_actions.metadata`. */
@@ -244,7 +244,7 @@ export const TEMPLATE_CATEGORIES: readonly { id: TemplateCategory; label: string
   { id: 'optimization', label: 'Optimization actions' },
 ];
 
-/** A predefined card (seed §1 "Predefined Action Templates"): what the quick-add dialog pre-fills. */
+/** A predefined card (docs/domain-rules.md, The board: templates): what the quick-add dialog pre-fills. */
 export interface ActionTemplate {
   id: string;
   category: TemplateCategory;

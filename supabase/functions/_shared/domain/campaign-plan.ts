@@ -1,5 +1,5 @@
 /**
- * The campaign plan the wizard submits (seed Step 1.1–1.3: intent, execution blueprint, success definition), and
+ * The campaign plan the wizard submits (docs/domain-rules.md, Feasibility: intent, execution blueprint, success definition), and
  * the campaign record shape the feasibility rules read. Error messages are written for the person filling the form.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, DomainInputError, fromDayNumber, isIsoDateOrTimestamp, median, round, spanDays, toDayNumber, toIsoDate } from './dates.ts';
+import { addDays, daysBetween, DomainInputError, fromDayNumber, isIsoDateOrTimestamp, elapsedDays, median, round, toDayNumber, toIsoDate } from './dates.ts';
 
 describe('dates', () => {
   it('reads dates and timestamps as UTC calendar days', () => {
@@ -21,11 +21,25 @@ describe('dates', () => {
     expect(() => toDayNumber(new Date('nope'))).toThrow(/invalid Date/);
   });
 
-  it('counts spans inclusively: same day = 1 day', () => {
-    expect(spanDays('2025-03-01', '2025-03-01')).toBe(1);
-    expect(spanDays('2025-03-01T09:00:00Z', '2025-03-03T18:00:00Z')).toBe(3);
-    expect(spanDays('2024-02-28', '2024-03-01')).toBe(3);
-    expect(() => spanDays('2025-03-05', '2025-03-01', 'Creative')).toThrow('Creative ends (2025-03-01) before it starts (2025-03-05)');
+  it('counts elapsed time rounded up to whole days: Monday 09:00 → Thursday 09:00 took 3 days', () => {
+    // 2026-03-02 is a Monday.
+    expect(elapsedDays('2026-03-02T09:00:00Z', '2026-03-05T09:00:00Z')).toBe(3);
+    expect(elapsedDays('2026-03-02T09:00:00Z', '2026-03-05T09:01:00Z')).toBe(4);
+    expect(elapsedDays('2026-03-02T09:00:00Z', '2026-03-02T09:00:00Z')).toBe(1);
+    expect(elapsedDays('2026-03-02T09:00:00Z', '2026-03-02T17:00:00Z')).toBe(1);
+    expect(elapsedDays('2026-03-02T23:00:00Z', '2026-03-03T01:00:00Z')).toBe(1);
+  });
+
+  it('reads bare dates as whole days, agreeing with the 00:00 → 23:59:59 the back-fill stores', () => {
+    expect(elapsedDays('2025-03-01', '2025-03-01')).toBe(1);
+    expect(elapsedDays('2025-03-01', '2025-03-03')).toBe(3);
+    expect(elapsedDays('2025-03-01T00:00:00.000Z', '2025-03-03T23:59:59.000Z')).toBe(3);
+    expect(elapsedDays('2024-02-28', '2024-03-01')).toBe(3);
+  });
+
+  it('refuses an end before the start', () => {
+    expect(() => elapsedDays('2025-03-05', '2025-03-01', 'Creative')).toThrow('Creative ends (2025-03-01) before it starts (2025-03-05)');
+    expect(() => elapsedDays('2025-03-05T10:00:00Z', '2025-03-05T09:00:00Z', 'Launch')).toThrow(DomainInputError);
   });
 
   it('adds and subtracts days', () => {

@@ -6,8 +6,11 @@
  * Conventions (the rest of the domain relies on them):
  * - `YYYY-MM-DD` is that calendar day. A timestamp is the UTC calendar day of its instant; a timestamp without an
  *   offset is read as UTC (Postgres `timestamptz` arrives through PostgREST with `+00:00`).
- * - A span from `start` to `end` lasts `end − start + 1` days: both days count, so a phase finished the day it
- *   started took 1 day, and a phase planned for 3 days that starts on the 1st ends on the 3rd.
+ * - A plan spans calendar days: a phase planned for 3 days that starts on the 1st ends on the 3rd.
+ * - What actually happened is elapsed time (`elapsedDays`): from start to end rounded up to whole days, at least 1.
+ *   Monday 09:00 → Thursday 09:00 took 3 days; a phase started and finished the same day took 1. A bare date is
+ *   the whole day it names: the start of that day as a start, its end (next midnight) as an end, so a back-filled
+ *   "Mar 1 → Mar 3" took 3 days, the same as the 00:00 → 23:59:59 the back-fill dialog stores.
  */
 
 /** Thrown by every domain function on input it cannot interpret; the message says which field and why. */
@@ -30,6 +33,12 @@ export function isIsoDateOrTimestamp(value: string): boolean {
 }
 
 function tryParseDay(value: string): number | null {
+  const parsed = tryParseInstant(value);
+  return parsed === null ? null : Math.floor(parsed.instant / MS_PER_DAY);
+}
+
+/** The instant (ms since epoch) an ISO date or timestamp names; `dateOnly` for a bare `YYYY-MM-DD` (its 00:00 UTC). */
+function tryParseInstant(value: string): { instant: number; dateOnly: boolean } | null {
   const match = ISO_PATTERN.exec(value.trim());
   if (!match) return null;
   const [, y, m, d, hh, mm, ss, offset] = match;
@@ -39,7 +48,7 @@ function tryParseDay(value: string): number | null {
   const dateOnly = Date.UTC(year, month - 1, day);
   const check = new Date(dateOnly);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  if (hh === undefined) return Math.floor(dateOnly / MS_PER_DAY);
+  if (hh === undefined) return { instant: dateOnly, dateOnly: true };
   const hours = Number(hh);
   const minutes = Number(mm);
   const seconds = ss === undefined ? 0 : Number(ss);
@@ -51,7 +60,7 @@ function tryParseDay(value: string): number | null {
     offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
   }
   const instant = dateOnly + ((hours * 60 + minutes - offsetMinutes) * 60 + seconds) * 1000;
-  return Math.floor(instant / MS_PER_DAY);
+  return { instant, dateOnly: false };
 }
 
 /** The UTC calendar day number (days since 1970-01-01) of an ISO date or timestamp; throws on anything else. */
@@ -84,17 +93,43 @@ export function daysBetween(from: string | Date, to: string | Date): number {
   return toDayNumber(to, 'to') - toDayNumber(from, 'from');
 }
 
-/** Inclusive length in days of a span: same day = 1. Throws when `end` is before `start`. */
-export function spanDays(start: string | Date, end: string | Date, label = 'span'): number {
-  const s = toDayNumber(start, `${label}.start`);
-  const e = toDayNumber(end, `${label}.end`);
+/**
+ * The instant (ms since epoch) of a date or timestamp. A bare date is the whole day it names: its start when `edge`
+ * is 'start', its end (the next midnight) when 'end'. Throws on anything else.
+ */
+export function toInstant(value: string | Date, edge: 'start' | 'end' = 'start', field = 'date'): number {
+  if (value instanceof Date) {
+    const time = value.getTime();
+    if (!Number.isFinite(time)) throw new DomainInputError(`${field} is an invalid Date`, field);
+    return time;
+  }
+  if (typeof value !== 'string') throw new DomainInputError(`${field} must be an ISO date string`, field);
+  const parsed = tryParseInstant(value);
+  if (parsed === null) {
+    throw new DomainInputError(`${field} must be an ISO date (YYYY-MM-DD) or timestamp, got "${value}"`, field);
+  }
+  return parsed.dateOnly && edge === 'end' ? parsed.instant + MS_PER_DAY : parsed.instant;
+}
+
+/**
+ * Days a thing actually took: the elapsed time from `start` to `end` rounded up to whole days, at least 1 (Monday
+ * 09:00 → Thursday 09:00 = 3; same day = 1; bare dates are whole days, so Mar 1 → Mar 3 = 3). Throws when `end` is
+ * before `start`.
+ */
+export function elapsedDays(start: string | Date, end: string | Date, label = 'span'): number {
+  const s = toInstant(start, 'start', `${label}.start`);
+  const e = toInstant(end, 'end', `${label}.end`);
   if (e < s) {
     throw new DomainInputError(
-      `${label} ends (${fromDayNumber(e)}) before it starts (${fromDayNumber(s)})`,
+      `${label} ends (${describeInstant(end, e)}) before it starts (${describeInstant(start, s)})`,
       `${label}.end`,
     );
   }
-  return e - s + 1;
+  return Math.max(1, Math.ceil((e - s) / MS_PER_DAY));
+}
+
+function describeInstant(value: string | Date, instant: number): string {
+  return typeof value === 'string' && tryParseInstant(value)?.dateOnly ? value.trim() : new Date(instant).toISOString();
 }
 
 /** The ISO date `days` calendar days after `date` (negative goes back). */

@@ -18,7 +18,7 @@ const phase = (over: Partial<DriftInput['phases'][number]> & { name: string; pos
   ...over,
 });
 
-/** The seed's sample: Planning 3→3, Creative 5→7, Compliance 7→10, Launch 1→not started. */
+/** The spec's drift sample (docs/domain-rules.md, Drift): Planning 3→3, Creative 5→7, Compliance 7→10, Launch 1→not started. */
 const seedInput: DriftInput = {
   campaign: { id: 'c1', objective: 'sales', industry: 'ecommerce', planned_launch: '2025-03-16' },
   phases: [
@@ -95,6 +95,39 @@ describe('computeDrift — day counting and phase states', () => {
       { now: '2025-05-03' },
     );
     expect(report.phases[0]).toMatchObject({ actual_days: 1, drift_days: 0, timing: 'on_time', severity: 'On Track' });
+  });
+
+  it('counts elapsed time: started Monday 09:00, finished Thursday 09:00 took 3 days, on plan for 3', () => {
+    // 2026-03-02 is a Monday. Counting calendar days inclusive would make this 4 days and +1 At Risk.
+    const report = computeDrift(
+      { phases: [phase({ name: 'Creative', position: 0, planned_days: 3, actual_start: '2026-03-02T09:00:00Z', actual_end: '2026-03-05T09:00:00Z' })] },
+      { now: '2026-03-06T12:00:00Z' },
+    );
+    expect(report.phases[0]).toMatchObject({ actual_days: 3, drift_days: 0, timing: 'on_time', severity: 'On Track' });
+  });
+
+  it('rounds elapsed time up: a minute past three days is a fourth day', () => {
+    const report = computeDrift(
+      { phases: [phase({ name: 'Creative', position: 0, planned_days: 3, actual_start: '2026-03-02T09:00:00Z', actual_end: '2026-03-05T09:01:00Z' })] },
+      { now: '2026-03-06T12:00:00Z' },
+    );
+    expect(report.phases[0]).toMatchObject({ actual_days: 4, drift_days: 1, severity: 'At Risk' });
+  });
+
+  it('agrees for back-filled dates (00:00 → 23:59:59) and bare dates over the same days', () => {
+    const backfilled = phase({ name: 'Planning', position: 0, planned_days: 3, actual_start: '2026-03-02T00:00:00.000Z', actual_end: '2026-03-04T23:59:59.000Z' });
+    const bare = { ...backfilled, actual_start: '2026-03-02', actual_end: '2026-03-04' };
+    for (const p of [backfilled, bare]) {
+      expect(computeDrift({ phases: [p] }, { now: '2026-03-10' }).phases[0]).toMatchObject({ actual_days: 3, drift_days: 0 });
+    }
+  });
+
+  it('counts a running phase by the clock: Monday 09:00 to Thursday 09:00 is day 3, a minute later day 4', () => {
+    const running = { phases: [phase({ name: 'Creative', position: 0, planned_days: 3, actual_start: '2026-03-02T09:00:00Z', delivered_assets: 1 })] };
+    expect(computeDrift(running, { now: '2026-03-05T09:00:00Z' }).phases[0]).toMatchObject({ actual_days: 3, drift_days: 0, timing: 'in_progress' });
+    expect(computeDrift(running, { now: '2026-03-05T09:01:00Z' }).phases[0]).toMatchObject({ actual_days: 4, drift_days: 1, timing: 'delayed' });
+    // Started later the same day than `now` reads (clock skew): still day 1, not an error.
+    expect(computeDrift(running, { now: '2026-03-02T08:00:00Z' }).phases[0]).toMatchObject({ actual_days: 1, drift_days: 0 });
   });
 
   it('marks phases finished early with negative drift, On Track, and lets them offset cumulative drift', () => {

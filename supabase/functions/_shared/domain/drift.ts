@@ -1,11 +1,15 @@
 /**
- * Drift: how far execution moved from the plan, per phase and for the campaign (DESIGN §4, seed Step 1).
+ * Drift: how far execution moved from the plan, per phase and for the campaign (docs/domain-rules.md, Drift).
  *
  * Conventions:
- * - Days are UTC calendar days (dates.ts). A finished phase lasted `actual_end − actual_start + 1` days, so a phase
- *   finished the day it started took 1 day, and the seed's "Planning 3 days → 3 days" is Mar 1 → Mar 3.
- * - A running phase has run `now − actual_start + 1` days (today counts). Past its planned days it is delayed by the
- *   excess so far (projected: it can only grow); within plan its drift is 0 and it is in progress.
+ * - A finished phase took the elapsed time from actual_start to actual_end rounded up to whole days (dates.ts
+ *   `elapsedDays`): Monday 09:00 → Thursday 09:00 is 3 days, a phase finished the day it started took 1, and a bare
+ *   date is the whole day, so the spec's "Planning 3 days → 3 days" is Mar 1 → Mar 3. Start/Complete clicks
+ *   (timestamps) and back-filled dates (00:00 → 23:59:59) follow the same rule.
+ * - A running phase has run the elapsed time from actual_start to `now`, rounded up the same way (a bare-date `now`
+ *   is the end of that day). Past its planned days it is delayed by the excess so far (projected: it can only grow);
+ *   within plan its drift is 0 and it is in progress.
+ * - Launch, start delays and "in the future" checks compare UTC calendar days.
  * - drift = actual − planned days. Finished: early (< 0), on time (0), delayed (> 0).
  * - Severity precedence (first match wins), with the default thresholds in brackets:
  *     1. not started                                              → Pending
@@ -16,10 +20,10 @@
  *     5. drift ≤ atRiskMaxDays [2]                                → At Risk   (even when > 30 % over plan)
  *     6. drift ≤ atRiskMaxOverPlanRatio × plan [30 %]             → At Risk   (only reachable when overrides leave
  *     7. otherwise                                                → Blocked    a gap between rules 4 and 5)
- *   So Creative 5 → 7 (+2, 40 % over) is At Risk and Compliance 7 → 10 (+3) is Blocked, as in the seed's table.
+ *   So Creative 5 → 7 (+2, 40 % over) is At Risk and Compliance 7 → 10 (+3) is Blocked, as in the spec's sample (docs/domain-rules.md, Drift).
  */
 import { z } from 'zod';
-import { DomainInputError, fromDayNumber, isIsoDateOrTimestamp, round, toDayNumber } from './dates.ts';
+import { DomainInputError, elapsedDays, fromDayNumber, isIsoDateOrTimestamp, round, toDayNumber, toInstant } from './dates.ts';
 import {
   getPhaseBenchmark,
   objectiveSchema,
@@ -300,7 +304,7 @@ export function computeDrift(input: DriftInput, options: DriftOptions): DriftRep
         'actual_end',
       );
     }
-    return { phase, startDay, endDay, drift: phaseDrift(phase, startDay, endDay, today, thresholds) };
+    return { phase, startDay, endDay, drift: phaseDrift(phase, startDay, endDay, options.now, thresholds) };
   });
 
   const launchPhase = findLaunchPhase(phases, parsed.launch_phase);
@@ -335,7 +339,13 @@ export function computeDrift(input: DriftInput, options: DriftOptions): DriftRep
   };
 }
 
-function phaseDrift(phase: Phase, startDay: number | null, endDay: number | null, today: number, thresholds: Thresholds): PhaseDrift {
+function phaseDrift(
+  phase: Phase,
+  startDay: number | null,
+  endDay: number | null,
+  now: string | Date,
+  thresholds: Thresholds,
+): PhaseDrift {
   const plannedStartDay = phase.planned_start ? toDayNumber(phase.planned_start, `${phase.name}.planned_start`) : null;
   const base = {
     id: phase.id ?? null,
@@ -351,7 +361,9 @@ function phaseDrift(phase: Phase, startDay: number | null, endDay: number | null
     return { ...base, state: 'pending', actual_days: null, drift_days: null, projected: false, over_plan_ratio: null, timing: 'not_started', severity: 'Pending', severity_reason: 'Not started' };
   }
   const finished = endDay !== null;
-  const actualDays = (finished ? endDay : today) - startDay + 1;
+  const actualDays = finished
+    ? elapsedDays(phase.actual_start!, phase.actual_end!, phase.name)
+    : runningDays(phase.actual_start!, now);
   const drift = finished ? actualDays - phase.planned_days : Math.max(0, actualDays - phase.planned_days);
   const state: PhaseState = finished ? 'finished' : 'running';
   const timing: PhaseTiming = finished
@@ -378,6 +390,12 @@ function phaseDrift(phase: Phase, startDay: number | null, endDay: number | null
     severity,
     severity_reason: finished || drift > 0 || severity === 'Blocked' ? reason : `In progress, day ${actualDays} of ${phase.planned_days}`,
   };
+}
+
+/** Elapsed days of a running phase at `now`, rounded up (at least 1, also when `now` is earlier the same day). */
+function runningDays(actualStart: string, now: string | Date): number {
+  if (toInstant(now, 'end', 'now') <= toInstant(actualStart, 'start', 'actual_start')) return 1;
+  return elapsedDays(actualStart, now, 'running phase');
 }
 
 /**
@@ -481,8 +499,9 @@ function firstPointOfFailure(timed: readonly Timed[]): FirstPointOfFailure | nul
   };
 }
 
-const SEVERITY_RANK: Record<DriftSeverity, number> = { Pending: 0, 'On Track': 1, 'At Risk': 2, Blocked: 3 };
+/** How bad a drift severity is: Pending 0 < On Track 1 < At Risk 2 < Blocked 3 (the overall severity is the worst). */
+export const DRIFT_SEVERITY_RANK: Readonly<Record<DriftSeverity, number>> = { Pending: 0, 'On Track': 1, 'At Risk': 2, Blocked: 3 };
 
 function overallSeverity(severities: readonly DriftSeverity[]): DriftSeverity {
-  return severities.reduce<DriftSeverity>((worst, s) => (SEVERITY_RANK[s] > SEVERITY_RANK[worst] ? s : worst), 'Pending');
+  return severities.reduce<DriftSeverity>((worst, s) => (DRIFT_SEVERITY_RANK[s] > DRIFT_SEVERITY_RANK[worst] ? s : worst), 'Pending');
 }

@@ -1,5 +1,5 @@
 /**
- * Feasibility (seed Step 1.4–1.5, DESIGN §4): before launch, score a plan 0–100 from four risk families, list the
+ * Feasibility (docs/domain-rules.md, Feasibility and the decision gate): before launch, score a plan 0–100 from four risk families, list the
  * risks with their evidence (no solutions), compare every phase with this workspace's history and the built-in
  * industry benchmarks, and propose the decision gate. Fix prescriptions only come from similar past campaigns.
  *
@@ -39,10 +39,12 @@ import {
 } from './benchmarks.ts';
 import { campaignRecordSchema, type CampaignRecord, type CampaignRecordInput } from './campaign-plan.ts';
 import { findLaunchPhase, normalizePhases, parseInput, phaseKey, phaseListSchema, type Phase, type PhaseRowInput } from './phases.ts';
+import { compareSeverity, type Severity } from './severity.ts';
 import { resolveThresholds, type ThresholdOverrides, type Thresholds } from './thresholds.ts';
 
 export type RiskFamily = 'timeline_compression' | 'asset_overload' | 'approval_bottleneck' | 'tracking_dependency';
-export type RiskSeverity = 'low' | 'medium' | 'high';
+/** A risk's severity, on the scale alerts use (severity.ts). */
+export type RiskSeverity = Severity;
 export type Decision = 'proceed' | 'adjust' | 'pause';
 export type BenchmarkVerdict = 'compressed' | 'tight' | 'aligned' | 'generous' | 'no_reference';
 
@@ -120,7 +122,6 @@ export interface FeasibilityOptions {
   history?: readonly unknown[] | null;
 }
 
-const SEVERITY_ORDER: Record<RiskSeverity, number> = { high: 0, medium: 1, low: 2 };
 
 /**
  * Feasibility of a plan: score 0–100, risks with evidence, per-phase benchmark comparison, decision gate, and
@@ -141,7 +142,7 @@ export function assessFeasibility(input: FeasibilityInput, options: FeasibilityO
     ...assetRisks(phases, campaign, history, t),
     ...approvalRisks(phases, campaign, history, industry, t),
     ...trackingRisks(campaign),
-  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || RISK_FAMILIES.indexOf(a.family) - RISK_FAMILIES.indexOf(b.family));
+  ].sort((a, b) => compareSeverity(a.severity, b.severity) || RISK_FAMILIES.indexOf(a.family) - RISK_FAMILIES.indexOf(b.family));
 
   const familyPenalties = Object.fromEntries(
     RISK_FAMILIES.map((family) => {
@@ -183,11 +184,21 @@ export function assessFeasibility(input: FeasibilityInput, options: FeasibilityO
   };
 }
 
+/**
+ * Where a score (0–100) alone falls on the gate: 'proceed' from proceedMinScore [75], 'pause' below pauseBelowScore
+ * [50], 'adjust' between. The score's colour; `decide` adds the high-risk rule.
+ */
+export function scoreBand(score: number, t: Thresholds['feasibility'] = resolveThresholds().feasibility): Decision {
+  if (score < t.pauseBelowScore) return 'pause';
+  return score >= t.proceedMinScore ? 'proceed' : 'adjust';
+}
+
 /** The decision gate from a score and the number of high-severity risks (thresholds in this module's header). */
 export function decide(score: number, highRisks: number, t: Thresholds['feasibility'] = resolveThresholds().feasibility): { decision: Decision; reason: string } {
   if (!Number.isFinite(score) || score < 0 || score > 100) throw new DomainInputError(`score must be between 0 and 100, got ${score}`, 'score');
-  if (score < t.pauseBelowScore) return { decision: 'pause', reason: `Score ${score} is below ${t.pauseBelowScore}: the plan is not feasible as it stands.` };
-  if (score >= t.proceedMinScore && highRisks === 0) return { decision: 'proceed', reason: `Score ${score} (≥ ${t.proceedMinScore}) with no high-severity risk.` };
+  const band = scoreBand(score, t);
+  if (band === 'pause') return { decision: 'pause', reason: `Score ${score} is below ${t.pauseBelowScore}: the plan is not feasible as it stands.` };
+  if (band === 'proceed' && highRisks === 0) return { decision: 'proceed', reason: `Score ${score} (≥ ${t.proceedMinScore}) with no high-severity risk.` };
   return {
     decision: 'adjust',
     reason:

@@ -1,5 +1,5 @@
 /**
- * Intent vs execution (seed "How the comparison works", question 1–2): the planned blueprint against what happened —
+ * Intent vs execution (docs/domain-rules.md, Drift: intent vs execution): the planned blueprint against what happened —
  * phase durations, launch date, planned vs delivered assets, planned vs actual approval cycles — with the root delay
  * origin (drift's first point of failure) and, for each late phase, whether the delay was predictable from history
  * and benchmarks or anomalous.

@@ -3,7 +3,7 @@
  * and the helpers every rule uses to order, name and look phases up.
  */
 import { z } from 'zod';
-import { DomainInputError, isIsoDateOrTimestamp, toDayNumber } from './dates.ts';
+import { DomainInputError, isIsoDateOrTimestamp, toInstant } from './dates.ts';
 
 export const DEFAULT_PHASE_NAMES = ['Planning', 'Creative', 'Compliance', 'Launch', 'Optimization'] as const;
 export type DefaultPhaseName = (typeof DEFAULT_PHASE_NAMES)[number];
@@ -17,7 +17,7 @@ export interface PhaseTemplate {
   tools: string[];
 }
 
-/** The customisable default blueprint (seed Step 1.2): durations from the seed's sample (Planning 3 days, …). */
+/** The customisable default blueprint (docs/domain-rules.md, Feasibility): durations from the spec's drift sample (Planning 3 days, …). */
 export const DEFAULT_PHASES: readonly PhaseTemplate[] = Object.freeze([
   { name: 'Planning', planned_days: 3, required_assets: 0, approvals_planned: 1, teams: ['Marketing'], tools: [] },
   { name: 'Creative', planned_days: 5, required_assets: 6, approvals_planned: 1, teams: ['Creative'], tools: [] },
@@ -90,7 +90,7 @@ export const phaseRowSchema = z
       row.actual_end &&
       isIsoDateOrTimestamp(row.actual_start) &&
       isIsoDateOrTimestamp(row.actual_end) &&
-      toDayNumber(row.actual_end) < toDayNumber(row.actual_start)) {
+      toInstant(row.actual_end, 'end') < toInstant(row.actual_start, 'start')) {
       ctx.addIssue({
         code: 'custom',
         path: ['actual_end'],

@@ -1,5 +1,5 @@
 /**
- * Rule-based recommendations (seed 000 Step 3 "Prescriptive Recommendations", seeds 002 and 004): what to change in
+ * Rule-based recommendations (docs/domain-rules.md, Recommendations): what to change in
  * a running campaign, or before the next one, each with a rationale that cites the numbers behind it.
  *
  * Rules (thresholds in thresholds.ts `recommendations`, hard constraints overridable per call):
@@ -8,7 +8,7 @@
  *   the receiver's ROAS is ≥ (1 + minRoasGap) × the giver's; next lowest to next highest, and so on, each campaign in
  *   one pair. The step is the smallest of: maxShiftPct × the giver's daily spend, what the giver can give and keep
  *   minDailyBudgetShare of it, and maxIncreasePct × the receiver's daily spend; below minShiftAmount nothing is
- *   proposed. ROAS = revenue ÷ spend over the window. Score (seed 002) = gap × sample adequacy × trend stability.
+ *   proposed. ROAS = revenue ÷ spend over the window. Score = gap × sample adequacy × trend stability.
  *   Keyed per ISO week, so one step a week at most, and a rollback is the opposite move.
  * - extend_phase: a running phase past its planned days (drift > 0): extend it to the days run so far plus the
  *   remaining work at the pace so far (assets and approvals), or extendUnknownProgressRatio × plan without progress.

@@ -14,13 +14,13 @@ export const DEFAULT_THRESHOLDS = {
     blockedRunningPlanRatio: 1.5,
   },
   correlation: {
-    /** seed 001 CORRELATION_RULES.metric_change_threshold: a 20 % move is significant. */
+    /** The spec's CORRELATION_RULES.metric_change_threshold: a 20 % move is significant. */
     metricChangeThreshold: 0.2,
-    /** seed 001 CORRELATION_RULES.time_window_hours: changes starting 0–48 h after an action. */
+    /** The spec's CORRELATION_RULES.time_window_hours: changes starting 0–48 h after an action. */
     timeWindowHours: 48,
-    /** seed 001 CORRELATION_RULES.min_confidence_to_alert. */
+    /** The spec's CORRELATION_RULES.min_confidence_to_alert. */
     minConfidenceToAlert: 0.7,
-    /** seed 001 CORRELATION_RULES.severe_change_threshold: 50 % change is high severity. */
+    /** The spec's CORRELATION_RULES.severe_change_threshold: 50 % change is high severity. */
     severeChangeThreshold: 0.5,
     /** An alert resolves once the metric is back within this fraction of its baseline. */
     recoveryTolerance: 0.1,
@@ -141,4 +141,15 @@ export function resolveThresholds(overrides?: ThresholdOverrides | null): Thresh
     }
   }
   return result;
+}
+
+/**
+ * A workspace's overrides as stored in `workspaces.settings.thresholds` (the only place they live); null when the
+ * settings hold none. Values are checked by `resolveThresholds`, so a malformed entry falls back to the default.
+ */
+export function workspaceThresholdOverrides(settings: unknown): ThresholdOverrides | null {
+  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) return null;
+  const thresholds = (settings as { thresholds?: unknown }).thresholds;
+  if (!thresholds || typeof thresholds !== 'object' || Array.isArray(thresholds)) return null;
+  return thresholds as ThresholdOverrides;
 }

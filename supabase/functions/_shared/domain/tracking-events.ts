@@ -1,5 +1,5 @@
 /**
- * The tracking event schema, version 1 (seed 003 §1.1: schemas versioned and enforced at ingestion): what the website
+ * The tracking event schema, version 1 (docs/domain-rules.md, Tracking events: schemas versioned and enforced at ingestion): what the website
  * snippet, a pixel relay or a promo-code import may send, and the rule that judges one event. Each event is judged
  * on its own so one bad event never sinks the rest of a batch.
  */

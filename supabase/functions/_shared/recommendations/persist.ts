@@ -19,7 +19,7 @@ import {
   type RecommendationCampaignInput,
   type RecommendationDraft,
 } from '../domain/recommendations.ts';
-import { resolveThresholds, type ThresholdOverrides } from '../domain/thresholds.ts';
+import { resolveThresholds, workspaceThresholdOverrides, type ThresholdOverrides } from '../domain/thresholds.ts';
 
 export interface GenerateRecommendationsOptions {
   workspaceId: string;
@@ -138,7 +138,7 @@ export async function loadRecommendationInput(
   ) as { id: string; settings: Record<string, unknown> | null } | null;
   if (!workspace) throw new WorkspaceNotFoundError();
   const settings = workspace.settings ?? {};
-  const thresholds = (settings.thresholds as ThresholdOverrides | undefined) ?? null;
+  const thresholds = workspaceThresholdOverrides(settings);
   const constraints = (settings.recommendation_constraints as BudgetConstraints | undefined) ?? null;
   const windowDays = resolveThresholds(thresholds).recommendations.windowDays;
   const today = toIsoDate(now, 'now');

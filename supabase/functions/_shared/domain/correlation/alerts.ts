@@ -1,5 +1,5 @@
 /**
- * Alerts from findings (seed 001 §3 Step 3): one alert per trigger action, led by its most important alerting
+ * Alerts from findings (docs/domain-rules.md, Correlation engine: alerts): one alert per trigger action, led by its most important alerting
  * metric, with a one-click revert when a creative, copy, targeting or budget change preceded a decline.
  */
 import type { Thresholds } from '../thresholds.ts';
@@ -139,8 +139,7 @@ export function buildAlerts(
 
 /** Strips control characters and collapses whitespace; cuts at `max` characters with an ellipsis. */
 export function plainText(value: string, max: number): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const clean = value.replace(/[\u0000-\u001f\u007f<>`]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = value.replace(/[\p{Cc}<>`]/gu, ' ').replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Before vs after every mid-campaign change (seed 000 "How the Comparison Works" §4): performance before and after
+ * Before vs after every mid-campaign change (docs/domain-rules.md, Correlation engine: before / after): performance before and after
  * each action against its counterfactual, and execution stability (how many other changes) on either side.
  */
 import type { Thresholds } from '../thresholds.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveThresholds } from '../thresholds.ts';
-import { classifySeverity, classifyStrength, type ConfidenceFactors, scoreConfidence } from './confidence.ts';
+import { classifySeverity, classifyStrength, confidenceBand, type ConfidenceFactors, scoreConfidence } from './confidence.ts';
 
 const th = resolveThresholds().correlation;
 const clean: ConfidenceFactors = {
@@ -41,6 +41,12 @@ describe('classification', () => {
     expect(classifyStrength(0.85, th)).toBe('Strong');
     expect(classifyStrength(0.7, th)).toBe('Moderate');
     expect(classifyStrength(0.69, th)).toBe('Weak');
+  });
+
+  it('bands a confidence High / Medium / Low from the same thresholds, including a workspace override', () => {
+    expect([0.9, 0.85, 0.75, 0.7, 0.5].map((c) => confidenceBand(c))).toEqual(['High', 'High', 'Medium', 'Medium', 'Low']);
+    expect(confidenceBand(0.8, { ...th, strongMinConfidence: 0.8 })).toBe('High');
+    expect(confidenceBand(0.65, { ...th, minConfidenceToAlert: 0.6 })).toBe('Medium');
   });
 
   it('severity high ≥ 50 %, medium ≥ 30 %, else low, either direction', () => {

@@ -3,7 +3,7 @@
  * effect size relative to noise, lag, persistence (and how many days back it), confounding actions, and whether
  * the move had begun before the action. Strength and severity classifications live here too.
  */
-import type { Thresholds } from '../thresholds.ts';
+import { resolveThresholds, type Thresholds } from '../thresholds.ts';
 import { clamp, round } from './stats.ts';
 import type { Severity, Strength } from './types.ts';
 
@@ -89,6 +89,17 @@ export function classifyStrength(confidence: number, th: CorrelationThresholds):
   return 'Weak';
 }
 
+export type ConfidenceBand = 'High' | 'Medium' | 'Low';
+const BAND: Record<Strength, ConfidenceBand> = { Strong: 'High', Moderate: 'Medium', Weak: 'Low' };
+
+/**
+ * A confidence (0–1) as people read it: High from strongMinConfidence (0.85), Medium from minConfidenceToAlert (0.70),
+ * else Low — the band of the engine's Strong / Moderate / Weak, from the same thresholds.
+ */
+export function confidenceBand(confidence: number, th: CorrelationThresholds = resolveThresholds().correlation): ConfidenceBand {
+  return BAND[classifyStrength(confidence, th)];
+}
+
 /** Severity from the size of the change (percent): high ≥ 50 %, medium ≥ 30 %, else low. */
 export function classifySeverity(changePct: number, th: CorrelationThresholds): Severity {
   const size = Math.abs(changePct) / 100;
@@ -97,7 +108,7 @@ export function classifySeverity(changePct: number, th: CorrelationThresholds): 
   return 'low';
 }
 
-/** Seed 001's label for a strength: Strong → high, Moderate → medium, Weak → low. */
+/** The spec's confidence label for a strength: Strong → high, Moderate → medium, Weak → low. */
 export function confidenceLabel(strength: Strength): 'high' | 'medium' | 'low' {
   return strength === 'Strong' ? 'high' : strength === 'Moderate' ? 'medium' : 'low';
 }

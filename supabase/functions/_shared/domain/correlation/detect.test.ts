@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correlateCampaign, isRecovered } from './index.ts';
+import { recoveryLevel } from './detect.ts';
 import { createRng, demoCampaign } from './synthetic.ts';
 import { dayDate, dayNumber } from './timeline.ts';
 import type { CampaignInputRaw } from './types.ts';
@@ -49,7 +50,7 @@ function campaign(opts: {
   };
 }
 
-describe('seed 001 demo scenario', () => {
+describe('the spec demo scenario (docs/domain-rules.md, Demo flow)', () => {
   it('alerts on the sales drop after the creative change with high severity and a one-click revert', () => {
     const result = correlateCampaign(demoCampaign(), { now: NOW });
     const alert = result.alerts.find((a) => a.trigger_action_id === 'action-creative');
@@ -190,5 +191,12 @@ describe('isRecovered', () => {
     expect(isRecovered(500, 449, 0.1)).toBe(false);
     expect(isRecovered(500, 560, 0.1)).toBe(false);
     expect(isRecovered(0, 0, 0.1)).toBe(true);
+  });
+});
+
+describe('recoveryLevel', () => {
+  it('is the level an alert resolves at: back up to within tolerance after a decline, down after a rise', () => {
+    expect(recoveryLevel({ baseline: 500, tolerance: 0.1, direction: 'decrease' })).toBeCloseTo(450);
+    expect(recoveryLevel({ baseline: 40, tolerance: 0.1, direction: 'increase' })).toBeCloseTo(44);
   });
 });

@@ -32,6 +32,15 @@ export function isRecovered(baseline: number, latestValue: number, tolerance: nu
   return Math.abs(latestValue - baseline) <= tolerance * Math.abs(baseline) + 1e-9;
 }
 
+/**
+ * The level an alert's metric must get back to for the alert to resolve itself (the rule the database trigger
+ * `resolve_recovered_alerts` applies to every new snapshot): after a decline, at least baseline × (1 − tolerance);
+ * after a rise (CPA), at most baseline × (1 + tolerance). Tolerance is a fraction (0.1 = 10 %).
+ */
+export function recoveryLevel(recovery: { baseline: number; tolerance: number; direction: 'decrease' | 'increase' }): number {
+  return recovery.baseline * (recovery.direction === 'decrease' ? 1 - recovery.tolerance : 1 + recovery.tolerance);
+}
+
 /** Stable key of a finding: re-running the analysis on the same campaign, action and metric yields the same key. */
 export function findingKey(campaignId: string, actionId: string, metric: string): string {
   return `${campaignId}:${actionId}:${metric}`;
@@ -292,6 +301,12 @@ function evaluateAction(
     severity: classifySeverity(effect.changePct, th),
     alert: false,
     rationale: [],
+    raw_confidence: 0,
+    estimated_onset: null,
+    cause_of_shift: true,
+    alternatives: [],
+    onset_note: null,
+    placebo: null,
     counterfactual: counterfactualSeries(
       baseline,
       series,

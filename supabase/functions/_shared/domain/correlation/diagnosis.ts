@@ -1,5 +1,5 @@
 /**
- * Diagnosis (seed 000, "How the Comparison Works"): the four questions — did we run it as planned, where did
+ * Diagnosis (docs/domain-rules.md, Correlation engine: diagnosis): the four questions — did we run it as planned, where did
  * execution deviate, did the deviations move performance, what to change next time — and the miss classified as
  * operational (performance fell and execution drifted) or strategic (execution on plan, KPI still missed).
  */

@@ -182,7 +182,7 @@ function round2(v: number): number {
 }
 
 /**
- * Seed 001's demo scenario as engine input: `baselineDays` steady days (~$500 sales, ~30 conversions), then a
+ * The spec's demo scenario (docs/domain-rules.md, Demo flow) as engine input: `baselineDays` steady days (~$500 sales, ~30 conversions), then a
  * creative change at 10:00 (blue → red), sales ≈ $200 the next day (−60 %), a revert the morning after, and
  * ≈ $450 the day after that. `withRevert: false` stops the data the day after the drop (analysis before the revert).
  */

@@ -1,5 +1,5 @@
 /**
- * The campaign timeline (seed 001 §3 Step 1): marketer actions and daily metric snapshots on one clock.
+ * The campaign timeline (docs/domain-rules.md, Correlation engine): marketer actions and daily metric snapshots on one clock.
  * Days are UTC calendar days numbered from 1970-01-01. A snapshot is the total for its date; an action at 10:00
  * on day d exposes 14/24 of day d and all of the days after it.
  */
@@ -104,7 +104,7 @@ export type TimelineEvent =
   | { type: 'metric'; timestamp: string; date: string; values: Partial<Record<Metric, number>>; change_pct: Partial<Record<Metric, number>> };
 
 /**
- * One ordered list of actions and end-of-day metric points (seed 001 Step 1); each metric point carries its
+ * One ordered list of actions and end-of-day metric points (docs/domain-rules.md, Correlation engine); each metric point carries its
  * day-over-day change in percent, for display only (the engine judges changes against a baseline, not the day before).
  */
 export function buildTimeline(actions: readonly ActionInput[], snapshots: readonly SnapshotInput[]): TimelineEvent[] {

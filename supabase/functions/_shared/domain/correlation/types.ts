@@ -3,6 +3,7 @@
  * CLI file, an edge function body and a database row all pass the same gate); outputs are plain types.
  */
 import { z } from 'zod';
+import type { Severity } from '../severity.ts';
 
 /** Daily metrics the engine analyses, in the order it prefers when one action moved several of them. */
 export const METRICS = ['sales', 'revenue', 'conversions', 'roas', 'cpa', 'clicks', 'impressions', 'spend'] as const;
@@ -20,7 +21,7 @@ export const METRIC_POLARITY: Record<Metric, 1 | -1 | 0> = {
   spend: 0,
 };
 
-/** Action types whose decline-causing change can be undone in one click (DESIGN §4). */
+/** Action types whose decline-causing change can be undone in one click (docs/domain-rules.md, Correlation engine). */
 export const REVERTIBLE_ACTION_TYPES = ['creative_change', 'ad_copy_update', 'audience_targeting', 'budget_adjustment'];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -90,7 +91,7 @@ export type CampaignInput = z.output<typeof campaignInputSchema>;
 export type CampaignInputRaw = z.input<typeof campaignInputSchema>;
 
 export type Strength = 'Strong' | 'Moderate' | 'Weak';
-export type Severity = 'high' | 'medium' | 'low';
+export type { Severity };
 export type Impact = 'positive' | 'negative' | 'neutral';
 
 /** One day of the before/after chart: what happened and what the baseline says would have happened. */
@@ -145,9 +146,32 @@ export interface CorrelationFinding {
   alert: boolean;
   rationale: string[];
   counterfactual: CounterfactualPoint[];
+  /** Confidence before calibration (0–1): signal × share among causes × placebo × persistence. */
+  raw_confidence: number;
+  /** When the shift began (step fitted on the pooled daily series, weekday effects removed), ISO; null if not reviewed. */
+  estimated_onset: string | null;
+  /** This action is the most likely cause of its shift (false: another action, or none, explains it better). */
+  cause_of_shift: boolean;
+  /** Other actions that could have caused the same shift, with their share of the evidence (0–1). */
+  alternatives: Array<{ action_id: string; action_type: string; title: string; share: number }>;
+  /** Set when the shift began before the action: "sales were already falling since Tuesday; …". */
+  onset_note: string | null;
+  /** The same test at a pseudo-action a week earlier, on pre-action data only. */
+  placebo: { date: string; z: number; fired: boolean } | null;
   /** Auto-resolve input: latest observed value vs the baseline. */
   recovery: { latest_date: string | null; latest_value: number | null; recovered: boolean };
 }
+
+/**
+ * The workspace's prior that an action type moves a metric (0.05–1, 1 = no evidence against): lowered by dismissals
+ * that said the cause was wrong or the move was noise.
+ */
+export const causePriorSchema = z.object({
+  action_type: z.string().min(1),
+  metric: z.enum(METRICS),
+  weight: z.number().min(0).max(1),
+});
+export type CausePrior = z.output<typeof causePriorSchema>;
 
 export interface SuggestedAction {
   type: 'revert' | 'review';
@@ -156,7 +180,7 @@ export interface SuggestedAction {
   auto_executable: boolean;
 }
 
-/** The alert row the caller writes to ai_alerts (seed 001 §3 Step 3 shape). */
+/** The alert row the caller writes to ai_alerts (docs/domain-rules.md, Correlation engine: alerts). */
 export interface CorrelationAlert {
   finding_key: string;
   campaign_id: string;

@@ -1,0 +1,2 @@
+export { CampaignEffects } from './components/campaign-effects';
+export { EffectLibrary } from './components/effect-library';
