@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node
 import path from 'node:path';
 import { AuthStore } from './auth/store.ts';
 import { createAuthHandler } from './auth/routes.ts';
+import { readAuthSettings, withAuthOverrides, type AuthSettingsOverrides } from './auth/settings.ts';
 import { openEmbedded, openServer, type Database } from './database.ts';
 import { isAlive } from './embedded-postgres.ts';
 import { FunctionsRunner } from './functions-runner.ts';
@@ -32,6 +33,8 @@ export interface LocalStackOptions {
   migrationsDir?: string;
   /** Restart edge functions when their files change (default false). */
   watchFunctions?: boolean;
+  /** Auth settings over supabase/config.toml's (tests stand in for many clients from one address). */
+  auth?: AuthSettingsOverrides;
 }
 
 export interface LocalStack {
@@ -189,6 +192,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       store: new AuthStore(postgrest.url, keys.serviceRoleKey),
       keys,
       issuer: `${url}/auth/v1`,
+      settings: withAuthOverrides(readAuthSettings(REPO_ROOT), opts.auth),
     });
     gateway.ready({ keys, postgrestUrl: postgrest.url, auth, functions, realtime, log });
     // Stand-in for the pg_cron schedule of hosted projects (LOCAL_STACK_ANALYZE_EVERY_MS; 0 disables).

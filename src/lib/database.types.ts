@@ -1348,6 +1348,50 @@ export type Database = {
           },
         ]
       }
+      workspace_invitations: {
+        Row: {
+          id: string
+          workspace_id: string
+          email: string
+          role: string
+          status: string
+          invited_by: string | null
+          created_at: string
+          expires_at: string
+          responded_at: string | null
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          email: string
+          role: string
+          status?: string
+          invited_by?: string | null
+          created_at?: string
+          expires_at?: string
+          responded_at?: string | null
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          email?: string
+          role?: string
+          status?: string
+          invited_by?: string | null
+          created_at?: string
+          expires_at?: string
+          responded_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "workspace_invitations_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       workspace_members: {
         Row: {
           id: string
@@ -1418,11 +1462,9 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
-      add_workspace_member: {
+      accept_workspace_invitation: {
         Args: {
-          p_workspace_id: string
-          p_email: string
-          p_role: string
+          p_invitation_id: string
         }
         Returns: {
           id: string
@@ -1439,6 +1481,10 @@ export type Database = {
         }
         Returns: Json
       }
+      current_user_confirmed_email: {
+        Args: never
+        Returns: string
+      }
       decide_recommendation: {
         Args: {
           p_recommendation_id: string
@@ -1454,6 +1500,22 @@ export type Database = {
           outcome: Json
           decided_by: string | null
           decided_at: string
+        }
+      }
+      decline_workspace_invitation: {
+        Args: {
+          p_invitation_id: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          email: string
+          role: string
+          status: string
+          invited_by: string | null
+          created_at: string
+          expires_at: string
+          responded_at: string | null
         }
       }
       flag_meta_connection: {
@@ -1477,6 +1539,28 @@ export type Database = {
           p_events: Json
         }
         Returns: Json
+      }
+      invite_workspace_member: {
+        Args: {
+          p_workspace_id: string
+          p_email: string
+          p_role: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          email: string
+          role: string
+          status: string
+          invited_by: string | null
+          created_at: string
+          expires_at: string
+          responded_at: string | null
+        }
+      }
+      is_client_write: {
+        Args: never
+        Returns: boolean
       }
       is_time_zone: {
         Args: {
@@ -1518,6 +1602,32 @@ export type Database = {
           actor_name: string | null
         }
       }
+      log_phase_execution: {
+        Args: {
+          p_phase_id: string
+          p_patch: Json
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          campaign_id: string
+          name: string
+          position: number
+          planned_start: string | null
+          planned_days: number
+          actual_start: string | null
+          actual_end: string | null
+          required_assets: number
+          delivered_assets: number
+          approvals_planned: number
+          approvals_actual: number
+          teams: string[]
+          tools: string[]
+          notes: string | null
+          created_at: string
+          updated_at: string
+        }
+      }
       meta_connection_token: {
         Args: {
           p_connection_id: string
@@ -1551,6 +1661,26 @@ export type Database = {
           external_id: string | null
           external_url: string | null
           actor_name: string | null
+        }
+      }
+      my_workspace_invitations: {
+        Args: never
+        Returns: Json
+      }
+      own_pending_invitation: {
+        Args: {
+          p_invitation_id: string
+        }
+        Returns: {
+          id: string
+          workspace_id: string
+          email: string
+          role: string
+          status: string
+          invited_by: string | null
+          created_at: string
+          expires_at: string
+          responded_at: string | null
         }
       }
       replace_campaign_phases: {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const { data: ws, error } = await user.from('workspaces').insert({ name: 'Acme Growth' }).select('id').single();
   if (error || !ws) throw new Error(`create workspace: ${error?.message}`);
   const today = new Date().toISOString().slice(0, 10);
-  scenario = await seedCreativeDrop(user, { workspaceId: ws.id, actionDay: addDays(today, -2), name: 'Spring sale' });
+  scenario = await seedCreativeDrop(user, { workspaceId: ws.id, actionDay: addDays(today, -2), name: 'Spring sale', service: e2eServiceClient() });
   const result = await runAnalysis(e2eServiceClient(), { workspaceId: ws.id, trigger: 'schedule', now: scenario.analyseAt, deepseek: null });
   expect(result.alerts_created).toBe(1);
   alertId = result.campaigns[0].alert_ids[0];

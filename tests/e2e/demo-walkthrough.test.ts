@@ -91,6 +91,8 @@ describe('demo walkthrough (DEMO.md)', () => {
     await page.waitForURL((url) => url.pathname === '/alerts');
     const alertCard = page.locator(`[data-testid="alert-card"][data-alert-id="${alertId}"]`);
     await alertCard.waitFor({ timeout: 20_000 });
+    // The campaign's name arrives with its own query, after the card itself.
+    await alertCard.getByText('Spring Sale — Meta').waitFor({ timeout: 20_000 });
     const text = await alertCard.innerText();
     expect(text).toMatch(ALERT_TITLE);
     expect(text).toContain('Spring Sale — Meta');

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { REPO_ROOT, startLocalStack } from '../../scripts/local-stack/index.ts';
+import { ONE_ADDRESS_MANY_CLIENTS } from '../../scripts/local-stack/auth/settings.ts';
 import { freePort } from '../../scripts/local-stack/functions-runner.ts';
 import './support/context.ts';
 
@@ -17,6 +18,7 @@ export default async function setup(project: TestProject) {
     dataDir,
     port: await freePort(),
     writeEnvFile: false,
+    auth: ONE_ADDRESS_MANY_CLIENTS,
     log: (m) => {
       if (process.env.LOCAL_STACK_VERBOSE) console.log(`[local-stack] ${m}`);
     },

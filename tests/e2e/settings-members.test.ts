@@ -1,6 +1,7 @@
 /**
- * Workspace settings in Chromium: an admin adds a teammate who already signed up, by email and as a viewer, through
- * the Members dialog; the viewer then signs in and lands in the workspace, where settings are read-only. The admin
+ * Workspace settings in Chromium: an admin invites a teammate by email as a viewer through the Members dialog (an
+ * address without an account gets the same answer); the viewer signs in, sees the invitation, joins, and finds the
+ * settings read-only. The admin
  * also issues a website key and sees the snippet once. Screenshots: test-results/screenshots/settings-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -34,41 +35,42 @@ afterAll(async () => {
 });
 
 describe('settings: members', () => {
-  it('explains that someone without an account must sign up first', async () => {
+  it('records an invitation for an address without an account exactly as for one with, and withdraws it', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.waitForURL('**/settings');
     await page.getByRole('table', { name: 'Members' }).getByText(adminEmail).waitFor({ timeout: 20_000 });
 
-    await page.getByRole('button', { name: 'Add member' }).click();
-    await page.getByLabel('Email').fill(uniqueE2eEmail('nobody'));
-    await page.getByRole('dialog').getByRole('button', { name: 'Add member' }).click();
+    const nobody = uniqueE2eEmail('nobody');
+    await page.getByRole('button', { name: 'Invite member' }).click();
+    await page.getByLabel('Email').fill(nobody);
+    await page.getByRole('dialog').getByRole('button', { name: 'Invite' }).click();
 
-    const message = 'No account uses that email yet: ask them to sign up first, then add them';
-    const toast = page.locator('[data-sonner-toast]').filter({ hasText: message });
+    const toast = page.locator('[data-sonner-toast]').filter({ hasText: `${nobody} can join ${WORKSPACE} as viewer once they accept it.` });
     await toast.waitFor({ timeout: 15_000 });
-    await expect(page.getByRole('dialog').getByText(message).isVisible()).resolves.toBe(true);
-    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.locator(`tr[data-invitation-email="${nobody}"]`).waitFor({ timeout: 15_000 });
     await toast.locator('[data-close-button]').click();
     await toast.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: `Withdraw the invitation to ${nobody}` }).click();
+    await page.locator(`tr[data-invitation-email="${nobody}"]`).waitFor({ state: 'detached', timeout: 15_000 });
   });
 
-  it('lets the admin add a signed-up user as viewer by email', async () => {
-    await page.getByRole('button', { name: 'Add member' }).click();
+  it('lets the admin invite a signed-up user as viewer by email; they are not a member yet', async () => {
+    await page.getByRole('button', { name: 'Invite member' }).click();
     await page.getByLabel('Email').fill(viewerEmail.toUpperCase());
     await page.getByRole('combobox', { name: 'Role' }).click();
     await page.getByRole('option', { name: 'Viewer' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Add member' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Invite' }).click();
 
-    await page.locator('[data-sonner-toast]').getByText(`${viewerEmail} joined ${WORKSPACE} as viewer.`).waitFor({ timeout: 15_000 });
-    const row = page.locator(`tr[data-member-email="${viewerEmail}"]`);
+    await page.locator('[data-sonner-toast]').getByText(`${viewerEmail} can join ${WORKSPACE} as viewer once they accept it.`).waitFor({ timeout: 15_000 });
+    const row = page.locator(`tr[data-invitation-email="${viewerEmail}"]`);
     await row.waitFor({ timeout: 15_000 });
-    expect(await row.textContent()).toContain('Victor Chen');
-    await expect(row.getByRole('combobox', { name: 'Role of Victor Chen' }).textContent()).resolves.toContain('Viewer');
+    expect(await row.textContent()).toContain('Viewer');
     await page.mouse.move(0, 0);
     await screenshot(page, 'settings-members', { fullPage: true });
 
-    const { data } = await e2eServiceClient().from('workspace_members').select('role').eq('workspace_id', workspaceId).eq('user_id', viewerId).single();
-    expect(data?.role).toBe('viewer');
+    const { data } = await e2eServiceClient().from('workspace_members').select('role').eq('workspace_id', workspaceId).eq('user_id', viewerId);
+    expect(data).toEqual([]);
   });
 
   it('issues a website key and shows it once with the snippet', async () => {
@@ -88,17 +90,24 @@ describe('settings: members', () => {
     await page.locator('tr[data-key-label="Storefront"]').getByText('Active').waitFor({ timeout: 15_000 });
   });
 
-  it('lets the viewer into the workspace, with settings read-only', async () => {
+  it('lets the viewer join from the invitation, then shows settings read-only', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const viewerPage = await context.newPage();
     await signIn(viewerPage, { email: viewerEmail });
+    const invitation = viewerPage.locator(`[data-invitation-workspace="${WORKSPACE}"]`);
+    await invitation.waitFor({ timeout: 20_000 });
+    expect(await invitation.textContent()).toContain('As viewer, invited by Olivia Park');
+    await screenshot(viewerPage, 'settings-invitation');
+    await viewerPage.getByRole('button', { name: `Join ${WORKSPACE}` }).click();
     await viewerPage.getByRole('heading', { name: /Welcome, Victor/ }).waitFor({ timeout: 20_000 });
     await expect(viewerPage.getByText(WORKSPACE).first().isVisible()).resolves.toBe(true);
+    const { data } = await e2eServiceClient().from('workspace_members').select('role').eq('workspace_id', workspaceId).eq('user_id', viewerId).single();
+    expect(data?.role).toBe('viewer');
 
     await viewerPage.goto(appUrl('/settings'));
     await viewerPage.getByRole('table', { name: 'Members' }).getByText(adminEmail).waitFor({ timeout: 20_000 });
     await viewerPage.locator('tr[data-key-label="Storefront"]').waitFor({ timeout: 15_000 });
-    expect(await viewerPage.getByRole('button', { name: 'Add member' }).count()).toBe(0);
+    expect(await viewerPage.getByRole('button', { name: 'Invite member' }).count()).toBe(0);
     expect(await viewerPage.getByRole('button', { name: 'Create key' }).count()).toBe(0);
     expect(await viewerPage.getByRole('combobox').count()).toBe(0);
     expect(await viewerPage.getByRole('button', { name: 'Revoke' }).count()).toBe(0);

@@ -14,9 +14,10 @@ let outsider: Client;
 let workspaceId: string;
 let scenario: CreativeDropScenario;
 
-async function addMember(admin: Client, role: Exclude<Role, 'admin'>): Promise<Client> {
+/** Memberships come from accepted invitations; the service role arranges them here. */
+async function addMember(role: Exclude<Role, 'admin'>): Promise<Client> {
   const u = await signUpUser();
-  const { error } = await admin.from('workspace_members').insert({ workspace_id: workspaceId, user_id: u.user.id, role });
+  const { error } = await serviceClient().from('workspace_members').insert({ workspace_id: workspaceId, user_id: u.user.id, role });
   if (error) throw error;
   return u.client;
 }
@@ -32,9 +33,9 @@ beforeAll(async () => {
   workspaceId = data.id;
   members = {
     admin: admin.client,
-    ops_head: await addMember(admin.client, 'ops_head'),
-    marketer: await addMember(admin.client, 'marketer'),
-    viewer: await addMember(admin.client, 'viewer'),
+    ops_head: await addMember('ops_head'),
+    marketer: await addMember('marketer'),
+    viewer: await addMember('viewer'),
   };
   const other = await signUpUser();
   outsider = other.client;

@@ -52,7 +52,10 @@ async function seedTenant(label: string): Promise<Tenant> {
     { name: 'Compliance', position: 2, planned_days: 7, actual_start: day(-10), actual_end: day(-1, 17) },
     { name: 'Launch', position: 3, planned_days: 1, actual_start: null, actual_end: null },
   ];
-  await must(client.from('campaign_phases').insert(phases.map((p) => ({ ...p, workspace_id: ws.id, campaign_id: campaign.id }))).select());
+  // Logged execution is arranged with the service role: the product logs it only after the gate said Proceed
+  // (log_phase_execution), so the campaign is arranged as past its gate too.
+  await must(serviceClient().from('campaigns').update({ status: 'active', decision: 'proceed' }).eq('id', campaign.id).select());
+  await must(serviceClient().from('campaign_phases').insert(phases.map((p) => ({ ...p, workspace_id: ws.id, campaign_id: campaign.id }))).select());
   return { client, userId: user.id, workspaceId: ws.id, campaignId: campaign.id };
 }
 
@@ -141,24 +144,22 @@ describe('execution data quality', () => {
     expect(phases.map((p) => p.name)).not.toContain('Retro');
   });
 
+  // Bob's campaign: Alice's gate was moved to Adjust above, and execution is logged only after a Proceed.
+  const launchOf = async (t: Tenant) =>
+    must(t.client.from('campaign_phases').select('id, actual_start, actual_end').eq('campaign_id', t.campaignId).eq('name', 'Launch').single());
+
   it('refuses an end before the start and keeps the logged times', async () => {
-    const { error } = await alice.client
-      .from('campaign_phases')
-      .update({ actual_start: day(-2), actual_end: day(-4) })
-      .eq('campaign_id', alice.campaignId)
-      .eq('name', 'Launch');
+    const launch = await launchOf(bob);
+    const { error } = await bob.client.rpc('log_phase_execution', { p_phase_id: launch.id, p_patch: { actual_start: day(-2), actual_end: day(-4) } });
     expect(error?.code).toBe('23514');
     expect(error?.message).toContain('campaign_phases_end_after_start');
-    const launch = await must(alice.client.from('campaign_phases').select('actual_start, actual_end').eq('campaign_id', alice.campaignId).eq('name', 'Launch').single());
-    expect(launch).toEqual({ actual_start: null, actual_end: null });
+    expect(await launchOf(bob)).toEqual({ id: launch.id, actual_start: null, actual_end: null });
   });
 
   it("cannot log execution on another workspace's phases", async () => {
-    const { data } = await bob.client
-      .from('campaign_phases')
-      .update({ actual_start: day(0) })
-      .eq('campaign_id', alice.campaignId)
-      .select();
-    expect(data).toEqual([]);
+    const launch = await launchOf(alice);
+    const { error } = await bob.client.rpc('log_phase_execution', { p_phase_id: launch.id, p_patch: { actual_start: day(0) } });
+    expect(error?.code).toBe('P0002');
+    expect(await launchOf(alice)).toEqual({ id: launch.id, actual_start: null, actual_end: null });
   });
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startLocalStack } from '../../scripts/local-stack/index.ts';
+import { ONE_ADDRESS_MANY_CLIENTS } from '../../scripts/local-stack/auth/settings.ts';
 import { freePort } from '../../scripts/local-stack/functions-runner.ts';
 import '../support/stack-context.ts';
 import { startFakeGraphServer } from '../../supabase/functions/_shared/sources/meta/sandbox/server.ts';
@@ -52,6 +53,7 @@ export default async function setup(project: TestProject) {
     port: await freePort(),
     databaseUrl: testDb?.url,
     writeEnvFile: false,
+    auth: ONE_ADDRESS_MANY_CLIENTS,
     log: (m) => {
       logs.push(m);
       if (process.env.LOCAL_STACK_VERBOSE) console.log(`[local-stack] ${m}`);

@@ -1,6 +1,6 @@
 /**
- * Member management as the settings page does it: an admin adds an existing account by email through the
- * add_workspace_member RPC, and no change of role or removal may leave a workspace without an admin. Everything
+ * Member management as the settings page does it: an admin invites an email (invite_workspace_member), the person
+ * accepts or declines it, and no change of role or removal may leave a workspace without an admin. Everything
  * goes through supabase-js against the local stack; the service client only arranges and checks.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,95 +29,89 @@ let alice: Person; // admin of the workspace under test
 let bob: Person; // admin of another workspace
 let mark: Person; // marketer in alice's workspace
 let workspaceId: string;
-let otherWorkspaceId: string;
 
 beforeAll(async () => {
   [alice, bob, mark] = await Promise.all([person('alice'), person('bob'), person('mark')]);
   workspaceId = await createWorkspace(alice, 'Acme Growth');
-  otherWorkspaceId = await createWorkspace(bob, 'Bob & Co');
+  await createWorkspace(bob, 'Bob & Co');
   const { error } = await serviceClient().from('workspace_members').insert({ workspace_id: workspaceId, user_id: mark.id, role: 'marketer' });
   if (error) throw error;
 });
 
-describe('add_workspace_member', () => {
-  it('lets an admin add an existing account by email, in any case, and the new member can read the workspace', async () => {
-    const carol = await person('carol');
-    const before = await carol.client.from('workspaces').select('id').eq('id', workspaceId);
-    expect(before.data).toEqual([]);
+/** Invites by email and has the person accept: the way anyone joins a workspace. */
+async function inviteAndAccept(admin: Person, invitee: Person, ws: string, role: string) {
+  const invitation = await admin.client.rpc('invite_workspace_member', { p_workspace_id: ws, p_email: invitee.email, p_role: role });
+  if (invitation.error) throw new Error(`invite: ${invitation.error.message}`);
+  const accepted = await invitee.client.rpc('accept_workspace_invitation', { p_invitation_id: invitation.data.id });
+  if (accepted.error) throw new Error(`accept: ${accepted.error.message}`);
+  return accepted.data;
+}
 
-    const { data, error } = await alice.client.rpc('add_workspace_member', {
+describe('invitations', () => {
+  it('lets an admin invite by email, in any case; the person joins only when they accept', async () => {
+    const carol = await person('carol');
+    const { data: invitation, error } = await alice.client.rpc('invite_workspace_member', {
       p_workspace_id: workspaceId,
       p_email: `  ${carol.email.toUpperCase()} `,
       p_role: 'viewer',
     });
-
     expect(error).toBeNull();
-    expect(data).toMatchObject({ workspace_id: workspaceId, user_id: carol.id, role: 'viewer' });
-    const after = await carol.client.from('workspaces').select('id, name').eq('id', workspaceId);
-    expect(after.data).toEqual([{ id: workspaceId, name: 'Acme Growth' }]);
-    const profiles = await alice.client.from('profiles').select('id, email').eq('id', carol.id);
-    expect(profiles.data).toEqual([{ id: carol.id, email: carol.email }]);
+    expect(invitation).toMatchObject({ workspace_id: workspaceId, email: carol.email, role: 'viewer', status: 'pending', invited_by: alice.id });
+    expect((await membersOf(workspaceId)).some((m) => m.user_id === carol.id)).toBe(false);
+    expect((await carol.client.from('workspaces').select('id').eq('id', workspaceId)).data).toEqual([]);
+
+    const mine = await carol.client.rpc('my_workspace_invitations');
+    expect(mine.data).toEqual([expect.objectContaining({ id: invitation!.id, workspace_name: 'Acme Growth', role: 'viewer' })]);
+
+    const { data: membership, error: acceptError } = await carol.client.rpc('accept_workspace_invitation', { p_invitation_id: invitation!.id });
+    expect(acceptError).toBeNull();
+    expect(membership).toMatchObject({ workspace_id: workspaceId, user_id: carol.id, role: 'viewer' });
+    expect((await carol.client.from('workspaces').select('id, name').eq('id', workspaceId)).data).toEqual([{ id: workspaceId, name: 'Acme Growth' }]);
+    expect((await alice.client.from('profiles').select('id, email').eq('id', carol.id)).data).toEqual([{ id: carol.id, email: carol.email }]);
+    expect((await carol.client.rpc('my_workspace_invitations')).data).toEqual([]);
   });
 
-  it('answers P0002 for an email no account uses, and changes nothing', async () => {
-    const before = await membersOf(workspaceId);
-
-    const { data, error } = await alice.client.rpc('add_workspace_member', {
-      p_workspace_id: workspaceId,
-      p_email: uniqueEmail('nobody'),
-      p_role: 'marketer',
-    });
-
-    expect(data).toBeNull();
-    expect(error?.code).toBe('P0002');
-    expect(error?.message).toBe('No account uses that email yet: ask them to sign up first, then add them');
-    expect(await membersOf(workspaceId)).toEqual(before);
+  it('lets the invitee decline: no membership, and the admin sees the answer', async () => {
+    const dana = await person('dana');
+    const { data: invitation } = await alice.client.rpc('invite_workspace_member', { p_workspace_id: workspaceId, p_email: dana.email, p_role: 'marketer' });
+    const declined = await dana.client.rpc('decline_workspace_invitation', { p_invitation_id: invitation!.id });
+    expect(declined.error).toBeNull();
+    expect((await membersOf(workspaceId)).some((m) => m.user_id === dana.id)).toBe(false);
+    const seen = await alice.client.from('workspace_invitations').select('status').eq('id', invitation!.id).single();
+    expect(seen.data?.status).toBe('declined');
+    const again = await dana.client.rpc('accept_workspace_invitation', { p_invitation_id: invitation!.id });
+    expect(again.error?.code).toBe('P0002');
   });
 
-  it('refuses a marketer with 42501', async () => {
+  it('refuses a marketer, an admin of another workspace and an anonymous caller with nothing recorded', async () => {
     const dave = await person('dave');
-
-    const { error } = await mark.client.rpc('add_workspace_member', { p_workspace_id: workspaceId, p_email: dave.email, p_role: 'admin' });
-
-    expect(error?.code).toBe('42501');
-    expect((await membersOf(workspaceId)).some((m) => m.user_id === dave.id)).toBe(false);
+    const byMarketer = await mark.client.rpc('invite_workspace_member', { p_workspace_id: workspaceId, p_email: dave.email, p_role: 'admin' });
+    expect(byMarketer.error?.code).toBe('42501');
+    const byOutsider = await bob.client.rpc('invite_workspace_member', { p_workspace_id: workspaceId, p_email: dave.email, p_role: 'admin' });
+    expect(byOutsider.error?.code).toBe('42501');
+    const anonymous = await anonClient().rpc('invite_workspace_member', { p_workspace_id: workspaceId, p_email: dave.email, p_role: 'admin' });
+    expect(anonymous.error).not.toBeNull();
+    const { count } = await serviceClient().from('workspace_invitations').select('id', { count: 'exact', head: true }).eq('email', dave.email);
+    expect(count).toBe(0);
   });
 
-  it('answers 22023 when the person is already a member, keeping their role', async () => {
-    const { error } = await alice.client.rpc('add_workspace_member', { p_workspace_id: workspaceId, p_email: mark.email, p_role: 'admin' });
-
-    expect(error?.code).toBe('22023');
-    expect(error?.message).toMatch(/already a member/);
+  it('answers 22023 for a member already in, a role that does not exist and a malformed email', async () => {
+    const already = await alice.client.rpc('invite_workspace_member', { p_workspace_id: workspaceId, p_email: mark.email, p_role: 'admin' });
+    expect(already.error).toMatchObject({ code: '22023', message: 'That person is already a member of this workspace' });
     expect((await membersOf(workspaceId)).find((m) => m.user_id === mark.id)?.role).toBe('marketer');
+    const badRole = await alice.client.rpc('invite_workspace_member', { p_workspace_id: workspaceId, p_email: uniqueEmail('erin'), p_role: 'owner' });
+    expect(badRole.error?.code).toBe('22023');
+    const badEmail = await alice.client.rpc('invite_workspace_member', { p_workspace_id: workspaceId, p_email: 'not an email', p_role: 'viewer' });
+    expect(badEmail.error?.code).toBe('22023');
   });
 
-  it('answers 22023 for a role that does not exist', async () => {
-    const erin = await person('erin');
-
-    const { error } = await alice.client.rpc('add_workspace_member', { p_workspace_id: workspaceId, p_email: erin.email, p_role: 'owner' });
-
-    expect(error?.code).toBe('22023');
-    expect((await membersOf(workspaceId)).some((m) => m.user_id === erin.id)).toBe(false);
-  });
-
-  it("does not let an admin of another workspace add people to this one", async () => {
-    const frank = await person('frank');
-
-    const { error } = await bob.client.rpc('add_workspace_member', { p_workspace_id: workspaceId, p_email: frank.email, p_role: 'admin' });
-
-    expect(error?.code).toBe('42501');
-    expect((await membersOf(workspaceId)).some((m) => m.user_id === frank.id || m.user_id === bob.id)).toBe(false);
-    const { error: ownError } = await bob.client.rpc('add_workspace_member', { p_workspace_id: otherWorkspaceId, p_email: frank.email, p_role: 'viewer' });
-    expect(ownError).toBeNull();
-  });
-
-  it('is not callable without signing in', async () => {
-    const grace = await person('grace');
-
-    const { error } = await anonClient().rpc('add_workspace_member', { p_workspace_id: workspaceId, p_email: grace.email, p_role: 'admin' });
-
-    expect(error).not.toBeNull();
-    expect((await membersOf(workspaceId)).some((m) => m.user_id === grace.id)).toBe(false);
+  it('re-inviting a pending address updates its role instead of piling up invitations', async () => {
+    const email = uniqueEmail('gina');
+    const first = await alice.client.rpc('invite_workspace_member', { p_workspace_id: workspaceId, p_email: email, p_role: 'viewer' });
+    const second = await alice.client.rpc('invite_workspace_member', { p_workspace_id: workspaceId, p_email: email, p_role: 'ops_head' });
+    expect(second.data).toMatchObject({ id: first.data!.id, role: 'ops_head' });
+    const withdrawn = await alice.client.from('workspace_invitations').delete().eq('id', first.data!.id).select();
+    expect(withdrawn.data).toHaveLength(1);
   });
 });
 
@@ -137,9 +131,8 @@ describe('a workspace keeps at least one admin', () => {
   });
 
   it('lets an admin step down once someone else is an admin, then protects the new last admin', async () => {
-    const { data: added, error } = await alice.client.rpc('add_workspace_member', { p_workspace_id: workspaceId, p_email: (await person('hana')).email, p_role: 'admin' });
-    expect(error).toBeNull();
-    const hanaId = added!.user_id;
+    const added = await inviteAndAccept(alice, await person('hana'), workspaceId, 'admin');
+    const hanaId = added.user_id;
 
     const stepDown = await alice.client.from('workspace_members').update({ role: 'marketer' }).eq('workspace_id', workspaceId).eq('user_id', alice.id).select('role');
     expect(stepDown.error).toBeNull();

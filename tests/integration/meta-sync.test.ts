@@ -129,7 +129,8 @@ async function snapshots(campaignId: string) {
 
 async function join(t: Tenant, role: 'ops_head' | 'marketer' | 'viewer'): Promise<Member> {
   const m = await member(`${role}`);
-  await must(t.admin.client.from('workspace_members').insert({ workspace_id: t.workspaceId, user_id: m.userId, role }).select());
+  // Memberships come from accepted invitations; the service role arranges them here.
+  await must(serviceClient().from('workspace_members').insert({ workspace_id: t.workspaceId, user_id: m.userId, role }).select());
   return m;
 }
 

@@ -31,8 +31,9 @@ async function seedTenant(label: string): Promise<Tenant> {
   const { client: admin } = await signUpUser(`${label}-${crypto.randomUUID().slice(0, 8)}@example.com`);
   const ws = await must(admin.from('workspaces').insert({ name: `${label} team` }).select().single());
   const tracked = { meta_pixel_id: '1234567890', website_tracking: true, promo_tracking: true };
+  // Running campaigns are arranged with the service role: clients only reach "active" through the decision gate.
   const rows = await must(
-    admin
+    serviceClient()
       .from('campaigns')
       .insert([
         { workspace_id: ws.id, name: `${label} weak`, objective: 'sales', status: 'active', ...tracked },
@@ -73,7 +74,7 @@ let opsHead: { client: Client; userId: string };
 beforeAll(async () => {
   [alice, bob] = await Promise.all([seedTenant('alice'), seedTenant('bob')]);
   const head = await signUpUser();
-  await must(alice.admin.from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: head.user.id, role: 'ops_head' }).select());
+  await must(serviceClient().from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: head.user.id, role: 'ops_head' }).select());
   opsHead = { client: head.client, userId: head.user.id };
 });
 

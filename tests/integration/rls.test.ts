@@ -41,8 +41,9 @@ async function makeTenant(label: string): Promise<Tenant> {
       .select()
       .single(),
   );
+  // Assessments are written by assess-feasibility with the service role, never by clients.
   const assessment = await must(
-    owner
+    service()
       .from('feasibility_assessments')
       .insert({ workspace_id: ws.id, campaign_id: campaign.id, score: 72, recommended_decision: 'proceed' })
       .select()
@@ -115,6 +116,7 @@ async function makeTenant(label: string): Promise<Tenant> {
   const audit = await must(owner.from('audit_log').select('id').eq('workspace_id', ws.id).limit(1).single());
   const membership = await must(owner.from('workspace_members').select('id').eq('workspace_id', ws.id).single());
   const ingestKey = (await must(owner.rpc('create_ingest_key', { p_workspace_id: ws.id, p_label: 'Website' }))) as { id: string };
+  const invitation = await must(owner.rpc('invite_workspace_member', { p_workspace_id: ws.id, p_email: `invitee-${label}@example.com`, p_role: 'viewer' }));
   // What the meta-connection and sync-meta functions write with the service role.
   const metaConnection = await must(
     svc.from('meta_connections').insert({ workspace_id: ws.id, ad_account_id: `act_${Math.floor(Math.random() * 1e9)}`, kind: 'system_user_token' }).select().single(),
@@ -145,6 +147,7 @@ async function makeTenant(label: string): Promise<Tenant> {
       audit_log: audit.id,
       ingest_keys: ingestKey.id,
       quarantined_snapshots: quarantined.id,
+      workspace_invitations: invitation.id,
       action_effects: effect.id,
       meta_connections: metaConnection.id,
       meta_sync_runs: metaRun.id,
@@ -175,6 +178,7 @@ function hostileInsert(table: TableName, victim: Tenant): Record<string, unknown
     audit_log: { workspace_id: ws, table_name: 'campaigns', action: 'DELETE' },
     ingest_keys: { workspace_id: ws, key_hash: crypto.randomUUID().replace(/-/g, '').padEnd(64, '0'), label: 'hostile' },
     quarantined_snapshots: { workspace_id: ws, campaign_id: campaign, date: '2026-10-02', data_source: 'csv', metrics: {}, reasons: [{ check: 'negative_value' }] },
+    workspace_invitations: { workspace_id: ws, email: 'hostile@example.com', role: 'admin' },
     action_effects: { workspace_id: ws, campaign_id: campaign, action_id: victim.rows.marketer_actions, action_type: 'other', metric: 'sales', change_pct: 99, lower_pct: 98, upper_pct: 100, significant: true },
     meta_connections: { workspace_id: ws, ad_account_id: 'act_666', kind: 'system_user_token' },
     meta_sync_runs: { workspace_id: ws, trigger: 'manual' },
@@ -202,6 +206,7 @@ const hostileUpdate: Record<TableName, Record<string, unknown>> = {
   audit_log: { table_name: 'pwned' },
   ingest_keys: { revoked_at: '2026-01-01T00:00:00Z' },
   quarantined_snapshots: { status: 'discarded' },
+  workspace_invitations: { role: 'admin' },
   action_effects: { change_pct: 50, significant: true },
   meta_connections: { status: 'active', ad_account_id: 'act_666' },
   meta_sync_runs: { error: 'pwned' },
@@ -224,7 +229,7 @@ beforeAll(async () => {
   bob = await makeTenant('bob');
   const vera = await signUpUser(`vera-${crypto.randomUUID().slice(0, 8)}@example.com`);
   viewer = vera.client as Client;
-  await must(alice.owner.from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: vera.user.id, role: 'viewer' }).select());
+  await must(service().from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: vera.user.id, role: 'viewer' }).select());
 });
 
 describe.each(TABLES)('RLS on %s', (table) => {
@@ -264,7 +269,8 @@ describe.each(TABLES)('RLS on %s', (table) => {
 
   it('lets a viewer read the workspace but not write to it', async () => {
     const id = alice.rows[table]!;
-    if (table !== 'audit_log') expect(await readRow(viewer, table, id)).toHaveLength(1);
+    // The audit log is for ops heads and invitations for admins; everything else a viewer reads.
+    if (table !== 'audit_log' && table !== 'workspace_invitations') expect(await readRow(viewer, table, id)).toHaveLength(1);
     const before = await readRow(service(), table, id);
     const { error: insertError } = await viewer.from(table).insert(hostileInsert(table, alice) as never);
     expect(insertError, `${table}: a viewer's insert must fail`).not.toBeNull();
@@ -287,7 +293,7 @@ describe('workspace and card rules', () => {
 
   it('lets only ops heads and admins set the decision gate', async () => {
     const marketer = await signUpUser(`mark-${crypto.randomUUID().slice(0, 8)}@example.com`);
-    await must(alice.owner.from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: marketer.user.id, role: 'marketer' }).select());
+    await must(service().from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: marketer.user.id, role: 'marketer' }).select());
     const asMarketer = await marketer.client.rpc('set_decision_gate', { p_assessment_id: alice.rows.feasibility_assessments as string, p_decision: 'pause' });
     expect(asMarketer.error?.code).toBe('42501');
     const direct = await marketer.client.from('campaigns').update({ decision: 'pause' }).eq('id', alice.campaignId).select();
@@ -308,7 +314,7 @@ describe('workspace and card rules', () => {
       alice.owner.from('performance_snapshots').insert({ workspace_id: alice.workspaceId, campaign_id: alice.campaignId, date: '2026-10-02', impressions: 10, clicks: 20 }),
       alice.owner.from('performance_snapshots').insert({ workspace_id: alice.workspaceId, campaign_id: alice.campaignId, date: '2026-10-03', sales: -5 }),
       alice.owner.from('campaign_phases').insert({ workspace_id: alice.workspaceId, campaign_id: alice.campaignId, name: 'Zero', position: 5, planned_days: 0 }),
-      alice.owner.from('campaign_phases').update({ actual_start: '2026-11-10T00:00:00Z', actual_end: '2026-11-09T00:00:00Z' }).eq('id', alice.rows.campaign_phases as string),
+      service().from('campaign_phases').update({ actual_start: '2026-11-10T00:00:00Z', actual_end: '2026-11-09T00:00:00Z' }).eq('id', alice.rows.campaign_phases as string),
       alice.owner.from('campaigns').insert({ workspace_id: alice.workspaceId, name: 'Bad', objective: 'fame' }),
     ];
     for (const result of await Promise.all(bad)) expect(result.error?.code).toBe('23514');

@@ -1,11 +1,14 @@
 /**
- * The spec's demo scenario (docs/domain-rules.md, Demo flow), written the way the product writes it (a member's client, so RLS and triggers apply):
+ * The spec's demo scenario (docs/domain-rules.md, Demo flow), written the way the product writes it (a member's client,
+ * so RLS and triggers apply; the running campaign itself by the service role, since clients reach "active" only
+ * through the decision gate):
  * five baseline days at ≈ $500 sales / 30 conversions, a creative change blue → red on "day 2" at 10:00, ≈ $480 that
  * day and ≈ $200 on "day 3". Analysed at day 4, 06:00 (44 h after the change) it yields one high-severity alert,
  * "Sales dropped 60% after creative change", with a one-click revert. A later day back near $480 resolves it.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '../../src/lib/database.types.ts';
+import { serviceClient } from './clients.ts';
 
 type Client = SupabaseClient<Database>;
 
@@ -57,13 +60,15 @@ function snapshotRow(workspaceId: string, campaignId: string, date: string, sale
 /** Creates the campaign, the creative-change card and seven days of snapshots; `actionDay` is "day 2". */
 export async function seedCreativeDrop(
   client: Client,
-  opts: { workspaceId: string; actionDay: string; name?: string },
+  /** `service` arranges the running campaign (default: the integration stack's service client). */
+  opts: { workspaceId: string; actionDay: string; name?: string; service?: Client },
 ): Promise<CreativeDropScenario> {
   const { workspaceId, actionDay } = opts;
+  // A running campaign is arranged with the service role: clients only reach "active" through the decision gate.
   const campaign = must(
-    await client
+    await (opts.service ?? serviceClient())
       .from('campaigns')
-      .insert({ workspace_id: workspaceId, name: opts.name ?? 'Spring sale', objective: 'sales', primary_kpi: 'sales', status: 'active' })
+      .insert({ workspace_id: workspaceId, name: opts.name ?? 'Spring sale', objective: 'sales', primary_kpi: 'sales', status: 'active', decision: 'proceed' })
       .select('id')
       .single(),
     'create campaign',

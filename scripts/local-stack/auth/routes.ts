@@ -1,14 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import bcrypt from 'bcryptjs';
+import path from 'node:path';
 import { bearerToken, verifyJwt, type StackKeys } from '../keys.ts';
 import { headerValue, HttpError, parseJsonBody, readBody, sendEmpty, sendJson } from '../http-utils.ts';
 import { authError, badJwt, noAuthorization, validationFailed } from './errors.ts';
+import { hashPassword, MAX_PASSWORD_BYTES, passwordBytes, verifyPassword } from './passwords.ts';
+import { AuthRateLimiter } from './rate-limits.ts';
+import { readAuthSettings, type AuthSettings } from './settings.ts';
 import type { AuthStore } from './store.ts';
 import { newRefreshToken, sessionResponse, type AmrMethod } from './tokens.ts';
 import { toUserJson, type AuthUserRow } from './user-json.ts';
 
 const MIN_PASSWORD_LENGTH = 6;
-const BCRYPT_COST = 10;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ADMIN_ROLES = new Set(['service_role', 'supabase_admin']);
 
@@ -17,6 +19,21 @@ export interface AuthContext {
   keys: StackKeys;
   /** The `iss` claim: `<gateway url>/auth/v1`. */
   issuer: string;
+  /** Rate limits, refresh-token reuse and anonymous sign-ins (default: the repository's supabase/config.toml). */
+  settings?: AuthSettings;
+}
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+/** Control characters (NUL above all) cannot reach Postgres text or a C-string bcrypt; GoTrue answers 400 for them. */
+function hasControlChars(text: string): boolean {
+  return Array.from(text).some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
+  return false;
 }
 
 type Body = Record<string, unknown>;
@@ -27,6 +44,7 @@ async function jsonObject(req: IncomingMessage): Promise<Body> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw authError(400, 'bad_json', 'Request body must be a JSON object');
   }
+  if (hasNul(body)) throw validationFailed('Request body must not contain NUL characters');
   return body as Body;
 }
 
@@ -46,7 +64,7 @@ function optionalObject(body: Body, key: string): Record<string, unknown> | unde
 
 function normalizeEmail(raw: string): string {
   const email = raw.trim().toLowerCase();
-  if (!EMAIL_RE.test(email) || email.length > 255) {
+  if (!EMAIL_RE.test(email) || email.length > 255 || hasControlChars(email)) {
     throw validationFailed('Unable to validate email address: invalid format');
   }
   return email;
@@ -58,15 +76,16 @@ function checkPasswordStrength(password: string): void {
       weak_password: { reasons: ['length'] },
     });
   }
-  if (password.length > 72) throw validationFailed('Password cannot be longer than 72 characters');
+  // Bytes, not characters: bcrypt (and GoTrue's Go bcrypt, which refuses rather than truncates) counts UTF-8 bytes.
+  if (passwordBytes(password) > MAX_PASSWORD_BYTES) throw validationFailed('Password cannot be longer than 72 characters');
 }
 
 function unwrapUser(result: { error?: string; user?: AuthUserRow }): AuthUserRow {
-  if (result.error === 'user_not_found' || !result.user) {
-    throw authError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
-  }
   if (result.error === 'email_exists' || result.error === 'user_already_exists') {
     throw authError(422, 'email_exists', 'A user with this email address has already been registered');
+  }
+  if (result.error === 'user_not_found' || !result.user) {
+    throw authError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
   }
   if (result.error) throw new Error(`unexpected auth store error ${result.error}`);
   return result.user;
@@ -74,6 +93,10 @@ function unwrapUser(result: { error?: string; user?: AuthUserRow }): AuthUserRow
 
 export function createAuthHandler(ctx: AuthContext) {
   const { store, keys, issuer } = ctx;
+  const settings = ctx.settings ?? readAuthSettings(REPO_ROOT);
+  const limits = new AuthRateLimiter(settings.rateLimits);
+  /** GoTrue limits per client IP; the gateway is the edge here, so the socket's address is the client's. */
+  const clientIp = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
   async function claimsFrom(req: IncomingMessage): Promise<Claims> {
     const token = bearerToken(req.headers.authorization);
@@ -116,13 +139,18 @@ export function createAuthHandler(ctx: AuthContext) {
     if (optionalString(body, 'phone')) throw authError(400, 'phone_provider_disabled', 'Phone signups are disabled');
     if (rawEmail === undefined) {
       if (password !== undefined) throw validationFailed('Signup requires a valid email');
+      if (!settings.anonymousSignIns) {
+        throw authError(422, 'anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
+      }
+      await limits.consume('anonymousUsers', clientIp(req));
       const created = await store.createUser({ email: null, passwordHash: null, userMeta: data, appMeta: {}, isAnonymous: true, confirm: false });
       return newSession(unwrapUser(created), 'anonymous');
     }
+    await limits.consume('signInSignUps', clientIp(req));
     const email = normalizeEmail(rawEmail);
     if (password === undefined || password === '') throw validationFailed('Signup requires a valid password');
     checkPasswordStrength(password);
-    const passwordHash = await bcrypt.hash(password, BCRYPT_COST);
+    const passwordHash = await hashPassword(password);
     const created = await store.createUser({
       email,
       passwordHash,
@@ -140,11 +168,21 @@ export function createAuthHandler(ctx: AuthContext) {
     const rawEmail = optionalString(body, 'email');
     const password = optionalString(body, 'password');
     if (!rawEmail || password === undefined) throw validationFailed('missing email or phone');
+    const ip = clientIp(req);
+    await limits.consume('signInSignUps', ip);
+    const email = rawEmail.trim().toLowerCase();
+    if (hasControlChars(email)) throw validationFailed('Unable to validate email address: invalid format');
+    const account = `${ip} ${email}`;
+    if (await limits.exhausted('failedSignInsPerAccount', account)) await limits.consume('failedSignInsPerAccount', account);
     const invalid = () => authError(400, 'invalid_credentials', 'Invalid login credentials');
-    const found = await store.findUserByEmail(rawEmail.trim().toLowerCase());
+    const found = await store.findUserByEmail(email);
     const user = found.user;
-    if (!user || !user.encrypted_password) throw invalid();
-    if (!(await bcrypt.compare(password, user.encrypted_password))) throw invalid();
+    // One bcrypt comparison whether or not the account exists, so the answer's timing does not tell.
+    if (!(await verifyPassword(password, user?.encrypted_password))) {
+      await limits.consume('failedSignInsPerAccount', account);
+      throw invalid();
+    }
+    if (!user) throw invalid();
     if (!user.email_confirmed_at) throw authError(400, 'email_not_confirmed', 'Email not confirmed');
     return newSession(user, 'password');
   }
@@ -153,8 +191,8 @@ export function createAuthHandler(ctx: AuthContext) {
     const body = await jsonObject(req);
     const token = optionalString(body, 'refresh_token');
     if (!token) throw authError(400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
-    const newToken = newRefreshToken();
-    const result = await store.refreshSession(token, newToken);
+    await limits.consume('tokenRefresh', clientIp(req));
+    const result = await store.refreshSession(token, newRefreshToken(), settings.refreshTokenReuseIntervalSeconds);
     if (result.error === 'refresh_token_already_used') {
       throw authError(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
     }
@@ -165,7 +203,7 @@ export function createAuthHandler(ctx: AuthContext) {
     return sessionResponse({
       user,
       sessionId: result.session_id!,
-      refreshToken: newToken,
+      refreshToken: result.refresh_token!,
       issuer,
       secret: keys.jwtSecret,
       method: user.is_anonymous ? 'anonymous' : 'token_refresh',
@@ -181,10 +219,10 @@ export function createAuthHandler(ctx: AuthContext) {
     let passwordHash: string | undefined;
     if (password !== undefined) {
       checkPasswordStrength(password);
-      if (user.encrypted_password && (await bcrypt.compare(password, user.encrypted_password))) {
+      if (user.encrypted_password && (await verifyPassword(password, user.encrypted_password))) {
         throw authError(422, 'same_password', 'New password should be different from the old password.');
       }
-      passwordHash = await bcrypt.hash(password, BCRYPT_COST);
+      passwordHash = await hashPassword(password);
     }
     const email = rawEmail === undefined ? undefined : normalizeEmail(rawEmail);
     const appMeta = email && user.is_anonymous ? { provider: 'email', providers: ['email'] } : undefined;
@@ -214,7 +252,7 @@ export function createAuthHandler(ctx: AuthContext) {
     if (password !== undefined) checkPasswordStrength(password);
     const created = await store.createUser({
       email,
-      passwordHash: password === undefined ? null : await bcrypt.hash(password, BCRYPT_COST),
+      passwordHash: password === undefined ? null : await hashPassword(password),
       userMeta: optionalObject(body, 'user_metadata') ?? optionalObject(body, 'data') ?? {},
       appMeta: { provider: 'email', providers: ['email'], ...(optionalObject(body, 'app_metadata') ?? {}) },
       isAnonymous: false,
@@ -234,7 +272,7 @@ export function createAuthHandler(ctx: AuthContext) {
     if (password !== undefined) checkPasswordStrength(password);
     const updated = await store.updateUser(id, {
       email: rawEmail === undefined ? undefined : normalizeEmail(rawEmail),
-      passwordHash: password === undefined ? undefined : await bcrypt.hash(password, BCRYPT_COST),
+      passwordHash: password === undefined ? undefined : await hashPassword(password),
       userMeta: optionalObject(body, 'user_metadata'),
       appMeta: optionalObject(body, 'app_metadata'),
       confirm: body.email_confirm === true ? true : null,
@@ -293,7 +331,7 @@ export function createAuthHandler(ctx: AuthContext) {
       }
       if (subpath === '/settings' && method === 'GET') {
         return ok({
-          external: { email: true, phone: false, anonymous_users: true },
+          external: { email: true, phone: false, anonymous_users: settings.anonymousSignIns },
           disable_signup: false,
           mailer_autoconfirm: true,
           phone_autoconfirm: false,

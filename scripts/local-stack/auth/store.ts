@@ -1,6 +1,13 @@
 import type { AuthUserRow } from './user-json.ts';
 
-type RpcResult = { error?: string; user?: AuthUserRow; session_id?: string; session_exists?: boolean };
+type RpcResult = {
+  error?: string;
+  user?: AuthUserRow;
+  session_id?: string;
+  session_exists?: boolean;
+  /** refresh_session: the token to hand back (new, or the active one when the client lost its last answer). */
+  refresh_token?: string;
+};
 
 /**
  * The gateway's access to auth.users, auth.sessions and auth.refresh_tokens: the SECURITY DEFINER functions in
@@ -58,8 +65,8 @@ export class AuthStore {
     return this.rpc('start_session', { p_user_id: userId, p_refresh_token: refreshToken });
   }
 
-  refreshSession(token: string, newToken: string) {
-    return this.rpc('refresh_session', { p_token: token, p_new_token: newToken });
+  refreshSession(token: string, newToken: string, reuseIntervalSeconds: number) {
+    return this.rpc('refresh_session', { p_token: token, p_new_token: newToken, p_reuse_interval_seconds: reuseIntervalSeconds });
   }
 
   updateUser(

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { matchesFilters, parseFilter } from './filters.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { likeMatches, matchesFilters, parseFilter } from './filters.ts';
 
 const columns = [
   { name: 'id', type: 'uuid' },
@@ -49,5 +49,49 @@ describe('matchesFilters', () => {
     const f = parseFilter('owner=eq.x');
     expect(matchesFilters(f, { id: '1' }, columns, true)).toBe(true);
     expect(matchesFilters(f, { id: '1' }, columns)).toBe(false);
+  });
+});
+
+describe('filters against hostile patterns', () => {
+  const titled = (title: string) => ({ id: 'A1B2', n: 5, body: title, done: false, at: record.at });
+  const evil = 'a'.repeat(40) + '!';
+
+  it('builds no RegExp from client text, so no pattern can backtrack', () => {
+    const spy = vi.spyOn(globalThis, 'RegExp');
+    try {
+      const filters = [
+        ...parseFilter('body=like.%a%a%a%a%a%a%a%a%b'),
+        ...parseFilter('body=not.ilike.A_%'),
+        ...parseFilter('body=not.match.^(a+)+$'),
+      ];
+      matchesFilters(filters, titled(evil), columns);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('answers the catastrophic ^(a+)+$ against 40 a and a bang, and still matches what it should', () => {
+    // A backtracking engine takes 2^40 steps here; RE2 is linear in the text.
+    expect(matchesFilters(parseFilter('body=match.^(a+)+$'), titled(evil), columns)).toBe(false);
+    expect(matchesFilters(parseFilter('body=match.^(a+)+$'), titled('aaaa'), columns)).toBe(true);
+    expect(matchesFilters(parseFilter('body=imatch.^HEL+o'), record, columns)).toBe(true);
+  });
+
+  it('rejects an unreadable regular expression when the subscriber joins, not on every change', () => {
+    expect(() => parseFilter('body=match.(a')).toThrow(/Error parsing `filter` params/);
+  });
+
+  it('matches LIKE wildcards, escapes and case the way Postgres does', () => {
+    expect(likeMatches('Hello, world', 'Hello%', false)).toBe(true);
+    expect(likeMatches('Hello, world', '%o, w%', false)).toBe(true);
+    expect(likeMatches('Hello, world', 'H_llo%', false)).toBe(true);
+    expect(likeMatches('Hello, world', 'h%', false)).toBe(false);
+    expect(likeMatches('Hello, world', 'h%D', true)).toBe(true);
+    expect(likeMatches('100%', '100\\%', false)).toBe(true);
+    expect(likeMatches('1000', '100\\%', false)).toBe(false);
+    expect(likeMatches('', '%', false)).toBe(true);
+    expect(likeMatches('ab', 'a_b', false)).toBe(false);
+    expect(likeMatches(evil, '%a%a%a%a%a%a%a%a%a%a%b', false)).toBe(false);
   });
 });

@@ -1,5 +1,9 @@
 // postgres_changes filters: `col=op.value`, comma-separated and ANDed, as realtime-js builds them
 // (RealtimePostgresFilterBuilder): values containing `,()"\` or edge spaces are double-quoted with `\` escapes.
+// Filters run on every change for every subscriber before the RLS check, so no operator may build a backtracking
+// RegExp from client text: LIKE is a linear wildcard match and `match`/`imatch` go through RE2.
+
+import { RE2JS } from 're2js';
 
 export type FilterOperator =
   | 'eq'
@@ -22,6 +26,8 @@ export interface ColumnFilter {
   negate: boolean;
   /** One value, or the list for `in`; `null` stands for the literal null. */
   values: (string | null)[];
+  /** `match`/`imatch` only: the RE2 program, compiled once when the subscriber joins. */
+  pattern?: RE2JS;
 }
 
 export interface ColumnType {
@@ -103,7 +109,11 @@ export function parseFilter(filter: string | undefined | null): ColumnFilter[] {
       }
       values = splitTopLevel(rawValue.slice(1, -1), ',').map(unquote);
     } else values = [unquote(rawValue)];
-    return { column, operator: operator as FilterOperator, negate, values };
+    const parsed: ColumnFilter = { column, operator: operator as FilterOperator, negate, values };
+    if ((operator === 'match' || operator === 'imatch') && values[0] !== null) {
+      parsed.pattern = compileMatch(values[0], operator === 'imatch');
+    }
+    return parsed;
   });
 }
 
@@ -144,16 +154,60 @@ function compare(value: unknown, literal: string, type: string): number | null {
   return text === literal ? 0 : text < literal ? -1 : 1;
 }
 
-function likeToRegExp(pattern: string, flags: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\' && i + 1 < pattern.length) source += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    else if (ch === '%' || ch === '*') source += '.*';
-    else if (ch === '_') source += '.';
-    else source += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * SQL LIKE without regular expressions: `%` (or PostgREST's `*`) is any run, `_` one character, `\\` escapes.
+ * The classic two-pointer wildcard match, which remembers only the last `%`, so it is O(text × pattern) at worst
+ * and never backtracks exponentially, whatever the pattern.
+ */
+export function likeMatches(text: string, pattern: string, caseInsensitive: boolean): boolean {
+  type Token = { kind: 'any' } | { kind: 'one' } | { kind: 'char'; ch: string };
+  const fold = (ch: string) => (caseInsensitive ? ch.toLowerCase() : ch);
+  const tokens: Token[] = [];
+  const pat = Array.from(pattern);
+  for (let i = 0; i < pat.length; i++) {
+    const ch = pat[i];
+    if (ch === '\\' && i + 1 < pat.length) tokens.push({ kind: 'char', ch: fold(pat[++i]) });
+    else if (ch === '%' || ch === '*') {
+      if (tokens.at(-1)?.kind !== 'any') tokens.push({ kind: 'any' });
+    } else if (ch === '_') tokens.push({ kind: 'one' });
+    else tokens.push({ kind: 'char', ch: fold(ch) });
   }
-  return new RegExp(`^${source}$`, flags);
+  const chars = Array.from(text, fold);
+  let t = 0;
+  let p = 0;
+  let starAt = -1;
+  let starText = 0;
+  while (t < chars.length) {
+    const token = tokens[p];
+    if (token && (token.kind === 'one' || (token.kind === 'char' && token.ch === chars[t]))) {
+      t++;
+      p++;
+    } else if (token?.kind === 'any') {
+      starAt = p++;
+      starText = t;
+    } else if (starAt >= 0) {
+      p = starAt + 1;
+      t = ++starText;
+    } else return false;
+  }
+  while (tokens[p]?.kind === 'any') p++;
+  return p === tokens.length;
+}
+
+/** Longest `match`/`imatch` pattern accepted; RE2 is linear in the text, but the program grows with the pattern. */
+const MAX_PATTERN_LENGTH = 1000;
+
+/**
+ * POSIX-style `~` / `~*` through RE2 (re2js), which runs in time linear in the text: a client-written pattern can
+ * never stall the gateway the way a backtracking `new RegExp` could (`^(a+)+$` against "aaa…!").
+ */
+function compileMatch(pattern: string, caseInsensitive: boolean): RE2JS {
+  if (pattern.length > MAX_PATTERN_LENGTH) throw new Error(`Error parsing \`filter\` params: pattern too long`);
+  try {
+    return RE2JS.compile(pattern, caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
+  } catch {
+    throw new Error(`Error parsing \`filter\` params: invalid regular expression ${pattern}`);
+  }
 }
 
 function matchesOne(filter: ColumnFilter, value: unknown, type: string): boolean {
@@ -178,17 +232,13 @@ function matchesOne(filter: ColumnFilter, value: unknown, type: string): boolean
     case 'ilike': {
       const text = scalarText(value);
       if (text === null || literal === null) return false;
-      return likeToRegExp(literal, filter.operator === 'ilike' ? 'i' : '').test(text);
+      return likeMatches(text, literal, filter.operator === 'ilike');
     }
     case 'match':
     case 'imatch': {
       const text = scalarText(value);
-      if (text === null || literal === null) return false;
-      try {
-        return new RegExp(literal, filter.operator === 'imatch' ? 'i' : '').test(text);
-      } catch {
-        return false;
-      }
+      if (text === null || !filter.pattern) return false;
+      return filter.pattern.matcher(text).find();
     }
     default: {
       if (literal === null) return false;

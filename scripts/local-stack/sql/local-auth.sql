@@ -70,28 +70,44 @@ begin
 end
 $$;
 
-create or replace function _local_auth.refresh_session(p_token text, p_new_token text)
+-- Rotation as GoTrue does it: a revoked token that is the parent of the session's active token returns that
+-- active token (the client lost the answer to its last refresh); another revoked token is accepted only within
+-- the reuse interval. Beyond it the token was stolen or replayed, so the whole family dies: every token of the
+-- session is revoked and the session ends, which also signs out whoever holds the newest token.
+drop function if exists _local_auth.refresh_session(text, text);
+create or replace function _local_auth.refresh_session(p_token text, p_new_token text, p_reuse_interval_seconds integer default 10)
 returns jsonb language plpgsql security definer set search_path = '' as $$
 declare
   rt auth.refresh_tokens;
+  active auth.refresh_tokens;
   u auth.users;
 begin
   select * into rt from auth.refresh_tokens where token = p_token for update;
-  if not found or rt.session_id is null then
+  if not found or rt.session_id is null
+     or not exists (select 1 from auth.sessions s where s.id = rt.session_id) then
     return jsonb_build_object('error', 'refresh_token_not_found');
-  end if;
-  if rt.revoked then
-    return jsonb_build_object('error', 'refresh_token_already_used');
   end if;
   select * into u from auth.users where id = rt.user_id::uuid;
   if not found then
     return jsonb_build_object('error', 'user_not_found');
   end if;
+  if rt.revoked then
+    select * into active from auth.refresh_tokens
+    where session_id = rt.session_id and not revoked order by id desc limit 1;
+    if found and active.parent = rt.token then
+      return jsonb_build_object('user', to_jsonb(u), 'session_id', rt.session_id, 'refresh_token', active.token);
+    end if;
+    if rt.updated_at + make_interval(secs => greatest(p_reuse_interval_seconds, 0)) < now() then
+      update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = rt.session_id and not revoked;
+      delete from auth.sessions where id = rt.session_id;
+      return jsonb_build_object('error', 'refresh_token_already_used');
+    end if;
+  end if;
   update auth.refresh_tokens set revoked = true, updated_at = now() where id = rt.id;
   insert into auth.refresh_tokens (instance_id, token, user_id, revoked, created_at, updated_at, parent, session_id)
   values ('00000000-0000-0000-0000-000000000000', p_new_token, rt.user_id, false, now(), now(), rt.token, rt.session_id);
   update auth.sessions set refreshed_at = now()::timestamp, updated_at = now() where id = rt.session_id;
-  return jsonb_build_object('user', to_jsonb(u), 'session_id', rt.session_id);
+  return jsonb_build_object('user', to_jsonb(u), 'session_id', rt.session_id, 'refresh_token', p_new_token);
 end
 $$;
 

@@ -17,15 +17,19 @@ function post(body: unknown, token: string | null = 'user-jwt') {
   });
 }
 
-/** A user client that sees the given rows (RLS already applied) and knows the signed-in user. */
-function fakeUserClient(visible: { campaigns?: Record<string, unknown>[]; workspaces?: Record<string, unknown>[] }): SupabaseClient {
+/** A user client that sees the given rows (RLS already applied), knows the signed-in user and their role. */
+function fakeUserClient(
+  visible: { campaigns?: Record<string, unknown>[]; workspaces?: Record<string, unknown>[] },
+  role: string | null = 'marketer',
+): SupabaseClient {
   return {
     auth: { getUser: async () => ({ data: { user: { id: USER } }, error: null }) },
-    from: (table: 'campaigns' | 'workspaces') => ({
+    from: (table: 'campaigns' | 'workspaces' | 'workspace_members') => ({
       select: () => ({
-        eq: (_col: string, value: string) => ({
-          maybeSingle: async () => ({ data: (visible[table] ?? []).find((r) => r.id === value) ?? null, error: null }),
-        }),
+        eq: (_col: string, value: string) =>
+          table === 'workspace_members'
+            ? { eq: () => ({ maybeSingle: async () => ({ data: value === WORKSPACE && role ? { role } : null, error: null }) }) }
+            : { maybeSingle: async () => ({ data: (visible[table] ?? []).find((r) => r.id === value) ?? null, error: null }) },
       }),
     }),
   } as unknown as SupabaseClient;
@@ -105,5 +109,17 @@ describe('analyze-correlations handler', () => {
   it('rejects unknown fields and malformed ids', async () => {
     expect((await handler(post({ campaign_id: 'nope' }, SERVICE_KEY), baseDeps)).status).toBe(400);
     expect((await handler(post({ everything: true }, SERVICE_KEY), baseDeps)).status).toBe(400);
+  });
+});
+
+describe('analyze-correlations for a viewer', () => {
+  it('refuses with 403 and runs nothing: the run writes with the service role in the caller\'s name', async () => {
+    const { calls, run } = recorder();
+    const userClient = () => fakeUserClient({ campaigns: [{ id: CAMPAIGN, workspace_id: WORKSPACE }], workspaces: [{ id: WORKSPACE }] }, 'viewer');
+    const byCampaign = await handler(post({ campaign_id: CAMPAIGN }), { ...baseDeps, userClient, run });
+    const byWorkspace = await handler(post({ workspace_id: WORKSPACE }), { ...baseDeps, userClient, run });
+    expect([byCampaign.status, byWorkspace.status]).toEqual([403, 403]);
+    expect(await byCampaign.json()).toMatchObject({ error: 'Viewers cannot run the analysis' });
+    expect(calls).toHaveLength(0);
   });
 });

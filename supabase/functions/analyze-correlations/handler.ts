@@ -1,4 +1,5 @@
-// Runs the correlation analysis for one campaign or one workspace (as a member, checked through RLS), or for every
+// Runs the correlation analysis for one campaign or one workspace (as a member who acts on it: viewers may not, since
+// the run writes alerts in their name; checked through RLS), or for every
 // workspace (the 4-hourly schedule, with the service key). Writes correlations, ai_alerts and analysis_runs with the
 // service client: those tables take no writes from users.
 import type { SupabaseClient } from '@supabase/supabase-js';
@@ -7,6 +8,7 @@ import { deepSeekOptionsFromEnv, type DeepSeekOptions } from '../_shared/ai/deep
 import { runAnalysis, type RunAnalysisOptions, type RunAnalysisResult } from '../_shared/analysis/index.ts';
 import { getEnv } from '../_shared/env.ts';
 import { errorResponse, handleOptions, HttpError, json, readPostRequest } from '../_shared/http.ts';
+import { requireActingRole } from '../_shared/membership.ts';
 import { createServiceClient, createUserClient, isServiceRoleToken } from '../_shared/supabase.ts';
 
 export const requestSchema = z
@@ -43,12 +45,25 @@ function deepSeekFromEnv(): DeepSeekOptions {
   };
 }
 
-/** The member's scope, checked with their own JWT: a campaign or workspace they cannot read does not exist. */
+/**
+ * The member's scope, checked with their own JWT: a campaign or workspace they cannot read does not exist, and a
+ * viewer may not run the analysis (it writes with the service role, attributed to the caller).
+ */
 async function memberScope(
   client: SupabaseClient,
   token: string,
   body: z.output<typeof requestSchema>,
-): Promise<{ workspaceId: string; campaignIds: string[] | null; userId: string | null }> {
+): Promise<{ workspaceId: string; campaignIds: string[] | null; userId: string }> {
+  const scope = await readableScope(client, token, body);
+  await requireActingRole(client, scope.userId, scope.workspaceId, 'Viewers cannot run the analysis');
+  return scope;
+}
+
+async function readableScope(
+  client: SupabaseClient,
+  token: string,
+  body: z.output<typeof requestSchema>,
+): Promise<{ workspaceId: string; campaignIds: string[] | null; userId: string }> {
   const { data: userData } = await client.auth.getUser(token);
   const userId = userData?.user?.id ?? null;
   if (!userId) throw new HttpError(401, 'Sign in to run the analysis');

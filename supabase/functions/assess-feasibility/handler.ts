@@ -1,5 +1,6 @@
 // Feasibility of a campaign plan: loads the campaign, its phases and the workspace's past campaigns as the caller,
-// scores it with the domain rules, and records the assessment as the caller (RLS: only members who may plan can).
+// scores it with the domain rules, and records the assessment with the service role once the caller's role allows
+// planning. Clients cannot write assessments themselves: a score they wrote would be whatever they chose.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import {
   DataError,
@@ -12,7 +13,8 @@ import {
 import { DomainInputError } from '../_shared/domain/dates.ts';
 import { assessFeasibility, type FeasibilityReport } from '../_shared/domain/feasibility.ts';
 import { HttpError, errorResponse, handleOptions, json, readPostRequest } from '../_shared/http.ts';
-import { createUserClient } from '../_shared/supabase.ts';
+import { requireActingRole } from '../_shared/membership.ts';
+import { createServiceClient, createUserClient } from '../_shared/supabase.ts';
 
 /** The feasibility_assessments row written for a report. */
 export interface AssessmentInsert {
@@ -29,7 +31,7 @@ export interface AssessmentInsert {
 export interface AssessFeasibilityDeps {
   /** Loads the campaign as the caller; null when they cannot see it. */
   loadCampaign?: (req: Request, campaignId: string) => Promise<CampaignBundle | null>;
-  /** Inserts the assessment as the caller and returns the stored row. */
+  /** Checks the caller may plan in the workspace, records the assessment and returns the stored row. */
   saveAssessment?: (req: Request, row: AssessmentInsert) => Promise<Record<string, unknown>>;
 }
 
@@ -37,8 +39,16 @@ function loadAsCaller(req: Request, campaignId: string): Promise<CampaignBundle 
   return loadCampaignBundle(createUserClient(req) as SupabaseClient, campaignId);
 }
 
-async function saveAsCaller(req: Request, row: AssessmentInsert): Promise<Record<string, unknown>> {
-  const { data, error } = await createUserClient(req).from('feasibility_assessments').insert(row).select().single();
+async function saveForCaller(req: Request, row: AssessmentInsert): Promise<Record<string, unknown>> {
+  const caller = createUserClient(req);
+  const { data: who } = await caller.auth.getUser(req.headers.get('Authorization')?.replace(/^Bearer\s+/i, '') ?? '');
+  if (!who?.user) throw new HttpError(401, 'Sign in to assess feasibility');
+  await requireActingRole(caller, who.user.id, row.workspace_id, 'Only marketers, ops heads and admins can assess feasibility');
+  const { data, error } = await createServiceClient()
+    .from('feasibility_assessments')
+    .insert({ ...row, created_by: who.user.id })
+    .select()
+    .single();
   if (error) throw new DataError(error.message, error.code, 'record the assessment');
   return data as Record<string, unknown>;
 }
@@ -65,7 +75,7 @@ export async function handler(req: Request, deps: AssessFeasibilityDeps = {}): P
       prescriptions: report.prescriptions,
       similar_campaigns: report.similar_campaigns,
     };
-    const assessment = await (deps.saveAssessment ?? saveAsCaller)(req, row);
+    const assessment = await (deps.saveAssessment ?? saveForCaller)(req, row);
     return json({ assessment, report }, 201);
   } catch (error) {
     if (error instanceof HttpError) return error.toResponse();

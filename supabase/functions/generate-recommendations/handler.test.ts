@@ -18,13 +18,13 @@ function post(body: unknown, token: string | null = 'user-jwt') {
 }
 
 /** A user client whose RLS shows these memberships of the signed-in user. */
-function fakeUserClient(memberOf: string[]): SupabaseClient {
+function fakeUserClient(memberOf: string[], role = 'marketer'): SupabaseClient {
   return {
     auth: { getUser: async () => ({ data: { user: { id: USER } }, error: null }) },
     from: () => ({
       select: () => ({
         eq: (_c: string, ws: string) => ({
-          eq: () => ({ maybeSingle: async () => ({ data: memberOf.includes(ws) ? { role: 'marketer' } : null, error: null }) }),
+          eq: () => ({ maybeSingle: async () => ({ data: memberOf.includes(ws) ? { role } : null, error: null }) }),
         }),
       }),
     }),
@@ -77,5 +77,14 @@ describe('generate-recommendations handler', () => {
     const { generate } = recorder(new WorkspaceNotFoundError());
     const res = await handler(post({ workspace_id: WORKSPACE }, SERVICE_KEY), { ...base, generate });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('generate-recommendations for a viewer', () => {
+  it('refuses with 403 and generates nothing: the rows are written with the service role', async () => {
+    const { calls, generate } = recorder();
+    const res = await handler(post({ workspace_id: WORKSPACE }), { ...base, generate, userClient: () => fakeUserClient([WORKSPACE], 'viewer') });
+    expect(res.status).toBe(403);
+    expect(calls).toHaveLength(0);
   });
 });

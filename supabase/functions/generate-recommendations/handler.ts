@@ -11,6 +11,7 @@ import {
   type GenerateRecommendationsResult,
   WorkspaceNotFoundError,
 } from '../_shared/recommendations/persist.ts';
+import { ACTING_ROLES, type WorkspaceRole } from '../_shared/membership.ts';
 import { createServiceClient, createUserClient, isServiceRoleToken } from '../_shared/supabase.ts';
 
 export const requestSchema = z
@@ -30,8 +31,11 @@ export interface GenerateRecommendationsDeps {
   generate?: (db: SupabaseClient, options: GenerateRecommendationsOptions) => Promise<GenerateRecommendationsResult>;
 }
 
-/** Throws 401 without a user, 404 when the caller is not a member of the workspace (it does not exist for them). */
-async function assertMember(client: SupabaseClient, token: string, workspaceId: string): Promise<void> {
+/**
+ * Throws 401 without a user, 404 when the caller is not a member of the workspace (it does not exist for them), 403
+ * for a viewer: the rows are written with the service role, so the role is checked here.
+ */
+async function assertActingMember(client: SupabaseClient, token: string, workspaceId: string): Promise<void> {
   const { data: userData } = await client.auth.getUser(token);
   const userId = userData?.user?.id;
   if (!userId) throw new HttpError(401, 'Sign in to generate recommendations');
@@ -43,6 +47,7 @@ async function assertMember(client: SupabaseClient, token: string, workspaceId: 
     .maybeSingle();
   if (error) throw new HttpError(502, 'Could not check your membership', error.message);
   if (!data) throw new HttpError(404, 'Workspace not found');
+  if (!ACTING_ROLES.includes(data.role as WorkspaceRole)) throw new HttpError(403, 'Viewers cannot generate recommendations');
 }
 
 export async function handler(req: Request, deps: GenerateRecommendationsDeps = {}): Promise<Response> {
@@ -54,7 +59,7 @@ export async function handler(req: Request, deps: GenerateRecommendationsDeps = 
     const clock = deps.now ?? (() => new Date());
     if (!isService) {
       if (body.now) return errorResponse(403, 'Only the scheduler may set "now"');
-      await assertMember((deps.userClient ?? createUserClient)(req), token, body.workspace_id);
+      await assertActingMember((deps.userClient ?? createUserClient)(req), token, body.workspace_id);
     }
     const now = body.now ? new Date(body.now).toISOString() : clock().toISOString();
     const result = await (deps.generate ?? generateRecommendations)((deps.serviceClient ?? createServiceClient)(), {

@@ -41,11 +41,12 @@ export interface SeededBoard {
 }
 
 /**
- * Seeds campaigns (through the owner's client, so RLS applies) and cards (through the service client, so each card
- * can carry its author), plus an alert and a correlation on the hero-image card.
+ * Seeds running campaigns and cards through the service client (campaigns reach "active" only through the decision
+ * gate; each card can carry its author), plus an alert and a correlation on the hero-image card.
  */
-export async function seedBoard(owner: E2eClient, service: E2eClient, workspaceId: string, authorIds: string[]): Promise<SeededBoard> {
-  const campaigns = await owner
+export async function seedBoard(_owner: E2eClient, service: E2eClient, workspaceId: string, authorIds: string[]): Promise<SeededBoard> {
+  // Running campaigns are arranged with the service role: clients only reach "active" through the decision gate.
+  const campaigns = await service
     .from('campaigns')
     .insert(BOARD_CAMPAIGNS.map((name, i) => ({ workspace_id: workspaceId, name, objective: i === 2 ? 'leads' : 'sales', status: 'active' })))
     .select('id, name');

@@ -7,13 +7,14 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { userDisplayName, useUser } from '@/hooks/use-session';
 import { ROLE_LABELS } from '@/lib/roles';
+import { PendingInvitations } from '@/features/workspaces';
 import { NAV_ITEMS } from '../../layout/nav-items';
 
 /** Placeholder overview: a greeting and the way into each area. The ops dashboard may take this slot later. */
 function HomeRoute() {
   useDocumentTitle('Overview');
   const user = useUser();
-  const { workspace, role } = useCurrentWorkspace();
+  const { workspace, role, selectWorkspace } = useCurrentWorkspace();
   const firstName = userDisplayName(user).split(/[\s@]/)[0];
 
   return (
@@ -24,6 +25,7 @@ function HomeRoute() {
         description="Plan campaigns with intent, track how they are executed, and learn which actions moved performance."
         actions={<Badge variant="secondary">Signed in as {ROLE_LABELS[role]}</Badge>}
       />
+      <PendingInvitations onJoined={selectWorkspace} className="mb-4" />
       <div className="grid gap-4 sm:grid-cols-2">
         {NAV_ITEMS.filter((item) => item.to !== '/').map(({ to, label, description, icon: Icon }) => (
           <Link key={to} to={to} className="group rounded-lg outline-none focus-visible:ring-2 focus-visible:ring-ring">

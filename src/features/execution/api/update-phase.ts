@@ -20,8 +20,6 @@ export interface UpdatePhaseInput {
   campaignId: string;
   phaseId: string;
   patch: PhasePatch;
-  /** Starting the first phase of a planned campaign makes it active. */
-  activateCampaign?: boolean;
 }
 
 /** The database's words, made readable: the end-after-start constraint is the one people meet. */
@@ -31,17 +29,20 @@ function readable(error: { code?: string; message: string }): Error {
   return Object.assign(new Error(error.message), error);
 }
 
-/** Logs execution on one phase (start, completion, back-filled dates, delivered assets, approval cycles). */
-export async function updatePhase({ campaignId, phaseId, patch, activateCampaign }: UpdatePhaseInput): Promise<CampaignPhase> {
+/**
+ * Logs execution on one phase (start, completion, back-filled dates, delivered assets, approval cycles) through the
+ * database's lifecycle RPC: it refuses before the decision gate says Proceed, and the first phase started makes the
+ * campaign active in the same transaction.
+ */
+export async function updatePhase({ phaseId, patch }: UpdatePhaseInput): Promise<CampaignPhase> {
   const values = phasePatchSchema.parse(patch);
-  const { data, error } = await supabase.from('campaign_phases').update(values).eq('id', phaseId).eq('campaign_id', campaignId).select().single();
+  const { data, error } = await supabase.rpc('log_phase_execution', { p_phase_id: phaseId, p_patch: values });
   if (error) throw readable(error);
-  if (activateCampaign) {
-    const activated = await supabase.from('campaigns').update({ status: 'active' }).eq('id', campaignId).eq('status', 'planned');
-    if (activated.error) throw readable(activated.error);
-  }
   return data;
 }
+
+/** Starting a phase can move the campaign to active, so campaign views refresh too. */
+const startsPhase = (patch: PhasePatch) => patch.actual_start !== undefined;
 
 /** Optimistic: the tracker and the drift table move at once; a refusal rolls back and shows the reason. */
 export function useUpdatePhase() {
@@ -58,9 +59,9 @@ export function useUpdatePhase() {
     onError: (_error, { campaignId }, context) => {
       if (context?.previous) queryClient.setQueryData(executionKeys.phases(campaignId), context.previous);
     },
-    onSettled: async (_data, _error, { campaignId, activateCampaign }) => {
+    onSettled: async (_data, _error, { campaignId, patch }) => {
       await queryClient.invalidateQueries({ queryKey: executionKeys.phases(campaignId) });
-      if (activateCampaign) await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+      if (startsPhase(patch)) await queryClient.invalidateQueries({ queryKey: ['campaigns'] });
     },
   });
 }

@@ -21,8 +21,7 @@ export function ExecutionTracker({ campaign, phases, canWrite }: { campaign: Dri
   const update = useUpdatePhase();
   const locked = LOCKED_REASON[campaign.status];
   const disabled = !canWrite || !!locked;
-  const save = (phase: CampaignPhase, patch: PhasePatch, activateCampaign = false) =>
-    update.mutate({ campaignId: campaign.id, phaseId: phase.id, patch, activateCampaign });
+  const save = (phase: CampaignPhase, patch: PhasePatch) => update.mutate({ campaignId: campaign.id, phaseId: phase.id, patch });
 
   return (
     <div className="grid gap-3">
@@ -70,7 +69,7 @@ export function ExecutionTracker({ campaign, phases, canWrite }: { campaign: Dri
                 <TableCell className="text-right">
                   <div className="flex justify-end gap-1">
                     {!phase.actual_start ? (
-                      <Button size="sm" variant="outline" aria-label={`Start ${phase.name}`} disabled={disabled} onClick={() => save(phase, { actual_start: new Date().toISOString() }, campaign.status === 'planned')}>
+                      <Button size="sm" variant="outline" aria-label={`Start ${phase.name}`} disabled={disabled} onClick={() => save(phase, { actual_start: new Date().toISOString() })}>
                         <Play aria-hidden />
                         Start
                       </Button>
@@ -80,7 +79,7 @@ export function ExecutionTracker({ campaign, phases, canWrite }: { campaign: Dri
                         Complete
                       </Button>
                     ) : null}
-                    <BackfillDialog phase={phase} disabled={disabled} onSave={(patch) => save(phase, patch, !!patch.actual_start && campaign.status === 'planned')} />
+                    <BackfillDialog phase={phase} disabled={disabled} onSave={(patch) => save(phase, patch)} />
                   </div>
                 </TableCell>
               </TableRow>

@@ -28,9 +28,10 @@ import { type Member, useMembers } from '../api/get-members';
 import { useRemoveMember } from '../api/remove-member';
 import { useUpdateMemberRole } from '../api/update-member-role';
 import { adminCount, memberDisplayName } from '../utils/members';
-import { AddMemberDialog } from './add-member-dialog';
+import { InvitationsList } from './invitations-list';
+import { InviteMemberDialog } from './invite-member-dialog';
 
-/** Who is in the workspace and with which role; admins add, re-role and remove people, everyone else reads. */
+/** Who is in the workspace and with which role; admins invite, re-role and remove people, everyone else reads. */
 export function MembersSection() {
   const { workspace, isAdmin } = useCurrentWorkspace();
   const user = useUser();
@@ -73,10 +74,10 @@ export function MembersSection() {
             Members
           </CardTitle>
           <CardDescription>
-            {isAdmin ? 'Add teammates who already have an account and choose what they can do.' : 'Who works in this workspace. Only admins can change members.'}
+            {isAdmin ? 'Invite teammates by email and choose what they can do; they join once they accept.' : 'Who works in this workspace. Only admins can change members.'}
           </CardDescription>
         </div>
-        {isAdmin ? <AddMemberDialog workspaceId={workspace.id} workspaceName={workspace.name} /> : null}
+        {isAdmin ? <InviteMemberDialog workspaceId={workspace.id} workspaceName={workspace.name} /> : null}
       </CardHeader>
       <CardContent>
         {members.isPending ? (
@@ -155,6 +156,7 @@ export function MembersSection() {
             </TableBody>
           </Table>
         )}
+        {isAdmin ? <InvitationsList workspaceId={workspace.id} /> : null}
       </CardContent>
 
       <AlertDialog open={!!removing} onOpenChange={(open) => !open && !remove.isPending && setRemoving(null)}>
@@ -163,7 +165,7 @@ export function MembersSection() {
             <AlertDialogTitle>Remove {removing ? memberDisplayName(removing) : 'member'}?</AlertDialogTitle>
             <AlertDialogDescription>
               {removing?.userId === user.id
-                ? `You will lose access to ${workspace.name} until an admin adds you again.`
+                ? `You will lose access to ${workspace.name} until an admin invites you again.`
                 : `They lose access to ${workspace.name} at once. Their cards, decisions and audit entries stay.`}
             </AlertDialogDescription>
           </AlertDialogHeader>

@@ -68,7 +68,9 @@ export function WorkspaceGate({ children, signOutButton }: { children: ReactNode
   }
 
   if (!value) {
-    return <CreateWorkspaceScreen onCreated={(workspace) => selectWorkspace(workspace.id)} signOutButton={signOutButton} />;
+    return (
+      <CreateWorkspaceScreen onCreated={(workspace) => selectWorkspace(workspace.id)} onJoined={selectWorkspace} signOutButton={signOutButton} />
+    );
   }
 
   return <CurrentWorkspaceContext.Provider value={value}>{children}</CurrentWorkspaceContext.Provider>;

@@ -10,41 +10,43 @@ import { WORKSPACE_ROLES, type WorkspaceRole } from '@/lib/db';
 import { fieldErrors } from '@/lib/form';
 import { ROLE_LABELS } from '@/lib/roles';
 import { errorMessage } from '@/lib/utils';
-import { addMemberSchema, useAddMember } from '../api/add-member';
+import { inviteMemberSchema, useInviteMember } from '../api/invite-member';
 import { ROLE_DESCRIPTIONS } from '../utils/roles';
 
 type Field = 'email' | 'role';
 
-/** "Add member": an existing account's email and a role; the database finds the account and adds it. */
-export function AddMemberDialog({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
+/** "Invite member": an email and a role; the person joins once they accept the invitation in the app. */
+export function InviteMemberDialog({ workspaceId, workspaceName }: { workspaceId: string; workspaceName: string }) {
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState<WorkspaceRole>('viewer');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const add = useAddMember(workspaceId);
+  const invite = useInviteMember(workspaceId);
 
   function onOpenChange(next: boolean) {
     setOpen(next);
     if (!next) {
       setErrors({});
       setRole('viewer');
-      add.reset();
+      invite.reset();
     }
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = addMemberSchema.safeParse({ email: new FormData(event.currentTarget).get('email') ?? '', role });
+    const parsed = inviteMemberSchema.safeParse({ email: new FormData(event.currentTarget).get('email') ?? '', role });
     if (!parsed.success) {
       setErrors(fieldErrors<Field>(parsed.error));
       return;
     }
     setErrors({});
-    add.mutate(parsed.data, {
+    invite.mutate(parsed.data, {
       onSuccess: () => {
-        toast.success('Member added', { description: `${parsed.data.email} joined ${workspaceName} as ${ROLE_LABELS[parsed.data.role].toLowerCase()}.` });
+        toast.success('Invitation recorded', {
+          description: `${parsed.data.email} can join ${workspaceName} as ${ROLE_LABELS[parsed.data.role].toLowerCase()} once they accept it.`,
+        });
         onOpenChange(false);
       },
-      onError: (error) => toast.error('Could not add the member', { description: errorMessage(error) }),
+      onError: (error) => toast.error('Could not invite', { description: errorMessage(error) }),
     });
   }
 
@@ -53,16 +55,18 @@ export function AddMemberDialog({ workspaceId, workspaceName }: { workspaceId: s
       <DialogTrigger asChild>
         <Button size="sm">
           <UserPlus aria-hidden />
-          Add member
+          Invite member
         </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Add a member</DialogTitle>
-          <DialogDescription>They need an account first: ask them to sign up, then add them here with the email they used.</DialogDescription>
+          <DialogTitle>Invite a member</DialogTitle>
+          <DialogDescription>
+            They see the invitation when they sign in with this email (or sign up with it) and join once they accept.
+          </DialogDescription>
         </DialogHeader>
-        <form noValidate onSubmit={onSubmit} className="grid gap-5" aria-label="Add member">
-          <FormField id="member-email" label="Email" error={errors.email ?? (add.error ? errorMessage(add.error) : undefined)}>
+        <form noValidate onSubmit={onSubmit} className="grid gap-5" aria-label="Invite member">
+          <FormField id="member-email" label="Email" error={errors.email ?? (invite.error ? errorMessage(invite.error) : undefined)}>
             <Input
               id="member-email"
               name="email"
@@ -70,7 +74,7 @@ export function AddMemberDialog({ workspaceId, workspaceName }: { workspaceId: s
               autoComplete="off"
               placeholder="teammate@company.com"
               autoFocus
-              onChange={() => add.error && add.reset()}
+              onChange={() => invite.error && invite.reset()}
             />
           </FormField>
           <FormField id="member-role" label="Role" hint={ROLE_DESCRIPTIONS[role]} error={errors.role}>
@@ -91,8 +95,8 @@ export function AddMemberDialog({ workspaceId, workspaceName }: { workspaceId: s
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
               Cancel
             </Button>
-            <Button type="submit" loading={add.isPending}>
-              Add member
+            <Button type="submit" loading={invite.isPending}>
+              Invite
             </Button>
           </DialogFooter>
         </form>
