@@ -43,7 +43,7 @@ beforeAll(async () => {
   workspaceId = ws.id;
   campaignId = (await must(admin.from('campaigns').insert({ workspace_id: ws.id, name: 'Search Brand', objective: 'sales', platform: 'google' }).select().single())).id;
   const m = await signUpUser();
-  await must(admin.from('workspace_members').insert({ workspace_id: ws.id, user_id: m.user.id, role: 'marketer' }).select());
+  await must(serviceClient().from('workspace_members').insert({ workspace_id: ws.id, user_id: m.user.id, role: 'marketer' }).select());
   marketer = m.client;
 });
 
@@ -120,7 +120,7 @@ describe('CSV import', () => {
 
   it('refuses a viewer, another workspace and a file that is not CSV, writing nothing', async () => {
     const viewer = await signUpUser();
-    await must(admin.from('workspace_members').insert({ workspace_id: workspaceId, user_id: viewer.user.id, role: 'viewer' }).select());
+    await must(serviceClient().from('workspace_members').insert({ workspace_id: workspaceId, user_id: viewer.user.id, role: 'viewer' }).select());
     const before = (await snapshots()).data;
     const asViewer = await importCsv(viewer.client, { mode: 'confirm', csv: 'Date,Cost\n2026-03-09,1\n', campaign_id: campaignId });
     expect((asViewer.error as { context?: Response }).context?.status).toBe(403);

@@ -27,7 +27,7 @@ async function tenant(label: string): Promise<Tenant> {
   const as = { admin: owner.client } as Record<Role, Client>;
   for (const role of ['ops_head', 'marketer', 'viewer'] as const) {
     const u = await signUpUser();
-    await must(owner.client.from('workspace_members').insert({ workspace_id: ws.id, user_id: u.user.id, role }).select());
+    await must(serviceClient().from('workspace_members').insert({ workspace_id: ws.id, user_id: u.user.id, role }).select());
     as[role] = u.client;
   }
   return { workspaceId: ws.id, campaignId: campaign.id, as };

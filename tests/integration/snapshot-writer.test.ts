@@ -25,7 +25,7 @@ beforeAll(async () => {
   const ws = await must(admin.from('workspaces').insert({ name: 'Writer shop' }).select().single());
   campaignId = (await must(admin.from('campaigns').insert({ workspace_id: ws.id, name: 'TikTok spring', objective: 'sales', platform: 'tiktok' }).select().single())).id;
   const m = await signUpUser();
-  await must(admin.from('workspace_members').insert({ workspace_id: ws.id, user_id: m.user.id, role: 'marketer' }).select());
+  await must(serviceClient().from('workspace_members').insert({ workspace_id: ws.id, user_id: m.user.id, role: 'marketer' }).select());
   marketer = m.client;
   for (const r of normal) r.campaign_id = campaignId;
 });

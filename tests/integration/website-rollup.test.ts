@@ -142,7 +142,7 @@ describe('website roll-up', () => {
 
   it('refuses a viewer and hides the workspace from another one', async () => {
     const viewer = await signUpUser();
-    await must(admin.from('workspace_members').insert({ workspace_id: workspaceId, user_id: viewer.user.id, role: 'viewer' }).select());
+    await must(serviceClient().from('workspace_members').insert({ workspace_id: workspaceId, user_id: viewer.user.id, role: 'viewer' }).select());
     const asViewer = await rollUp(viewer.client, { workspace_id: workspaceId });
     expect(asViewer.error).not.toBeNull();
     expect((asViewer.error as { context?: Response }).context?.status).toBe(403);
