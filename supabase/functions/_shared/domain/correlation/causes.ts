@@ -38,15 +38,14 @@ const SIGMA_FLOOR = 0.05;
 
 /** The best step whose onset is plausible for an action at `at`, with its timing penalty (log scale). */
 function bestNear(model: StepModel, at: number): { fit: StepFit; penalty: number } | null {
-  let best: { fit: StepFit; penalty: number; score: number } | null = null;
+  const onsets: number[] = [];
+  const penalties: number[] = [];
   for (let h = -EARLY_ONSET_HOURS; h <= MAX_LAG_HOURS; h += 1) {
-    const fit = model.fitAt(at + h * MS_PER_HOUR);
-    if (!fit) continue;
-    const penalty = h < 0 ? 0.5 * (h / EARLY_SCALE_HOURS) ** 2 : 0;
-    const score = -fit.sse / (2 * Math.max(model.sigma2, SIGMA_FLOOR ** 2)) - penalty;
-    if (!best || score > best.score) best = { fit, penalty, score };
+    onsets.push(at + h * MS_PER_HOUR);
+    penalties.push(h < 0 ? 0.5 * (h / EARLY_SCALE_HOURS) ** 2 : 0);
   }
-  return best ? { fit: best.fit, penalty: best.penalty } : null;
+  const best = model.bestOf(onsets, 2 * Math.max(model.sigma2, SIGMA_FLOOR ** 2), penalties);
+  return best ? { fit: best.fit, penalty: penalties[best.index] } : null;
 }
 
 /** Placebo: the same test this many days before the action, on pre-action data only. */
