@@ -69,11 +69,14 @@ export function detectFindings(campaign: CampaignInput, th: CorrelationThreshold
   const metrics = metricsPresent(campaign.snapshots);
   // Pass 1 finds which actions moved which metric; pass 2 lets an effect window run past later actions that moved
   // nothing in that metric, so a three-day noise run before an unrelated card is judged on a full week.
-  const first = detectPass(campaign, actions, metrics, th, new Map());
+  // Both passes read the same series and often ask for the same baselines: build each once.
+  const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
+  const baselines = baselineMemo(th);
+  const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines);
   const inert = new Map<Metric, Set<string>>(
     metrics.map((m) => [m, new Set(actions.map((a) => a.action.id).filter((id) => !first.some((d) => d.finding.metric === m && d.finding.action_id === id)))]),
   );
-  const drafts = detectPass(campaign, actions, metrics, th, inert);
+  const drafts = detectPass(campaign.id, actions, metrics, series, th, inert, baselines);
 
   // A revert that moved the metric back the other way corroborates the original action's effect.
   for (const draft of drafts) {
@@ -96,14 +99,31 @@ export function detectFindings(campaign: CampaignInput, th: CorrelationThreshold
     .sort((a, b) => (order.get(a.action_id) as number) - (order.get(b.action_id) as number) || a.metric.localeCompare(b.metric));
 }
 
+type BaselineOf = (series: DailySeries, endDay: number, changePoints: readonly number[], minSigma: number) => Baseline | null;
+
+/**
+ * estimateBaseline, remembered per metric, end day, the change points that can matter to it and the noise floor
+ * (the baseline is a pure function of those; callers only read it).
+ */
+function baselineMemo(th: CorrelationThresholds): BaselineOf {
+  const memo = new Map<string, Baseline | null>();
+  return (series, endDay, changePoints, minSigma) => {
+    const from = endDay - th.noiseWindowDays;
+    const key = `${series.metric}|${endDay}|${minSigma}|${changePoints.filter((cp) => cp > from && cp < endDay).join(',')}`;
+    if (!memo.has(key)) memo.set(key, estimateBaseline(series, endDay, changePoints, th, minSigma));
+    return memo.get(key) as Baseline | null;
+  };
+}
+
 function detectPass(
-  campaign: CampaignInput,
+  campaignId: string,
   actions: readonly TimedAction[],
   metrics: readonly Metric[],
+  series: ReadonlyMap<Metric, DailySeries>,
   th: CorrelationThresholds,
   inert: ReadonlyMap<Metric, ReadonlySet<string>>,
+  baselineOf: BaselineOf,
 ): Draft[] {
-  const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
   const changePoints = new Map<Metric, number[]>(metrics.map((m) => [m, []]));
   const addChangePoint = (metric: Metric, day: number) => {
     const list = changePoints.get(metric) as number[];
@@ -118,7 +138,7 @@ function detectPass(
       const driver = COUNT_DRIVER[metric];
       const poissonFloor = driver ? countNoiseFloor(series.get(driver), action.day, th) : 0;
       const skip = inert.get(metric) ?? new Set<string>();
-      const draft = evaluateAction(campaign.id, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip);
+      const draft = evaluateAction(campaignId, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf);
       if (draft) actionDrafts.push(draft);
     }
     // The level shifted where a move was significant; when the action alerts, every metric gets a new regime from
@@ -156,6 +176,7 @@ function evaluateAction(
   th: CorrelationThresholds,
   minSigma: number,
   inert: ReadonlySet<string>,
+  baselineOf: BaselineOf,
 ): Draft | null {
   if (series.values.length === 0) return null;
   const windowMs = th.timeWindowHours * MS_PER_HOUR;
@@ -169,7 +190,7 @@ function evaluateAction(
   const windowEnd = Math.min(seriesEnd, next ? next.day - 1 : Number.POSITIVE_INFINITY, action.day + th.postMaxDays + 1);
   if (windowEnd < action.day) return null;
 
-  const baseline = estimateBaseline(series, clusterStart, changePoints, th, minSigma);
+  const baseline = baselineOf(series, clusterStart, changePoints, minSigma);
   if (!baseline) return null;
 
   const deviations = new Map<number, DayDeviation>();
@@ -234,7 +255,7 @@ function evaluateAction(
 
   // Pre-existing move: the two days before the action already sat significantly beyond the threshold in the same
   // direction, judged against a baseline that ends before them — the change began before the action.
-  const preBaseline = estimateBaseline(series, clusterStart - 2, changePoints, th, minSigma);
+  const preBaseline = baselineOf(series, clusterStart - 2, changePoints, minSigma);
   const preDays: DayDeviation[] = [];
   if (preBaseline) {
     for (let d = clusterStart - 2; d < clusterStart; d++) {
