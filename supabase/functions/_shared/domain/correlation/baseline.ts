@@ -3,7 +3,7 @@
  * weeks of history, its weekday pattern. Works on log values so effects and weekday factors are multiplicative.
  */
 import type { Thresholds } from '../thresholds.ts';
-import { mean, median, scaledMad, tCritical95, trimmedMean } from './stats.ts';
+import { mean, median, scaledMad, tCritical95 } from './stats.ts';
 import { type DailySeries, valueOn, weekdayOf } from './timeline.ts';
 
 export interface Baseline {
@@ -51,28 +51,53 @@ export function estimateBaseline(
     days.push(d);
     raw.push(v);
   }
-  if (days.length === 0) return null;
+  const n = days.length;
+  if (n === 0) return null;
   const positive = raw.filter((v) => v > 0);
   if (positive.length === 0) return null;
   const offset = Math.max(1e-9, 0.01 * median(positive));
-  const logs = raw.map((v) => Math.log(v + offset));
-  const segmentOf = (day: number) => changePoints.filter((cp) => cp <= day && cp > historyFrom).length;
-  const segments = days.map(segmentOf);
+  const logs = new Float64Array(n);
+  for (let i = 0; i < n; i++) logs[i] = Math.log(raw[i] + offset);
+  // Regime of each day: how many change points inside the history lie on or before it. Days ascend, so each
+  // regime is one run of consecutive indices [runs[r], runs[r + 1]).
+  const segmentOf = (day: number) => {
+    let k = 0;
+    for (const cp of changePoints) if (cp <= day && cp > historyFrom) k++;
+    return k;
+  };
+  const segments = new Int32Array(n);
+  const runs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    segments[i] = segmentOf(days[i]);
+    if (i === 0 || segments[i] !== segments[i - 1]) runs.push(i);
+  }
+  runs.push(n);
   const currentSegment = segmentOf(endDay - 1);
+  const scratch = new Float64Array(n);
+
+  /** Each value minus its regime's centre (20 % trimmed mean, or the plain mean). */
+  const centred = (values: Float64Array, centre: (from: number, to: number) => number): Float64Array => {
+    const out = new Float64Array(n);
+    for (let r = 0; r + 1 < runs.length; r++) {
+      const c = centre(runs[r], runs[r + 1]);
+      for (let i = runs[r]; i < runs[r + 1]; i++) out[i] = values[i] - c;
+    }
+    return out;
+  };
+  const trimmedCentre = (values: Float64Array) => (from: number, to: number) => trimmedMeanOf(values, from, to, scratch);
+  const meanCentre = (values: Float64Array) => (from: number, to: number) => {
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += values[i];
+    return sum / (to - from);
+  };
 
   const weekday = [0, 0, 0, 0, 0, 0, 0];
   let hasWeekday = false;
   let weekdaySamples = 0;
-  const segmentResiduals = (adjusted: number[]) => {
-    const centres = new Map<number, number>();
-    for (const seg of new Set(segments)) centres.set(seg, trimmedMean(adjusted.filter((_, i) => segments[i] === seg)));
-    return adjusted.map((y, i) => y - (centres.get(segments[i]) as number));
-  };
-
-  if (days.length >= th.weekdayMinDays && days[days.length - 1] - days[0] + 1 >= th.weekdayMinDays) {
-    const residuals = segmentResiduals(logs);
+  if (n >= th.weekdayMinDays && days[n - 1] - days[0] + 1 >= th.weekdayMinDays) {
+    const residuals = centred(logs, trimmedCentre(logs));
     const byWeekday: number[][] = [[], [], [], [], [], [], []];
-    days.forEach((d, i) => byWeekday[weekdayOf(d)].push(residuals[i]));
+    for (let i = 0; i < n; i++) byWeekday[weekdayOf(days[i])].push(residuals[i]);
     if (byWeekday.every((r) => r.length >= 2)) {
       const factors = byWeekday.map((r) => median(r));
       const centre = mean(factors);
@@ -82,44 +107,64 @@ export function estimateBaseline(
     }
   }
 
-  const adjusted = logs.map((y, i) => y - weekday[weekdayOf(days[i])]);
+  const adjusted = new Float64Array(n);
+  for (let i = 0; i < n; i++) adjusted[i] = logs[i] - weekday[weekdayOf(days[i])];
   const levelFloor = endDay - th.baselineMaxDays;
-  const levelIdx = days.map((_d, i) => i).filter((i) => segments[i] === currentSegment && days[i] >= levelFloor);
+  const levelIdx: number[] = [];
+  for (let i = 0; i < n; i++) if (segments[i] === currentSegment && days[i] >= levelFloor) levelIdx.push(i);
   if (levelIdx.length === 0) return null;
-  const logLevel = trimmedMean(levelIdx.map((i) => adjusted[i]));
+  const levelValues = Float64Array.from(levelIdx, (i) => adjusted[i]);
+  const logLevel = trimmedMeanOf(levelValues, 0, levelValues.length, scratch);
 
   // Variability: residuals within each regime that has ≥ 2 days (a lone day says nothing about noise).
-  const counts = new Map<number, number>();
-  for (const seg of segments) counts.set(seg, (counts.get(seg) ?? 0) + 1);
-  const keep = segments.map((seg) => (counts.get(seg) as number) >= 2);
-  const residuals = segmentResiduals(adjusted).filter((_, i) => keep[i]);
-  const usedSegments = [...counts.values()].filter((c) => c >= 2).length;
+  const keep = (i: number) => {
+    let r = 0;
+    while (runs[r + 1] <= i) r++;
+    return runs[r + 1] - runs[r] >= 2;
+  };
+  let usedSegments = 0;
+  for (let r = 0; r + 1 < runs.length; r++) if (runs[r + 1] - runs[r] >= 2) usedSegments++;
+  const trimmedResiduals = centred(adjusted, trimmedCentre(adjusted));
+  const meanResiduals = centred(adjusted, meanCentre(adjusted));
+  const residuals: number[] = [];
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    if (!keep(i)) continue;
+    residuals.push(trimmedResiduals[i]);
+    squares += meanResiduals[i] * meanResiduals[i];
+  }
   const dof = residuals.length - usedSegments - (hasWeekday ? 6 : 0);
   if (dof < th.noiseMinDof) return null;
-  const meanCentred = (() => {
-    const centres = new Map<number, number>();
-    for (const seg of new Set(segments)) centres.set(seg, mean(adjusted.filter((_, i) => segments[i] === seg)));
-    return adjusted.map((y, i) => y - (centres.get(segments[i]) as number)).filter((_, i) => keep[i]);
-  })();
-  const sd = Math.sqrt(meanCentred.reduce((s, r) => s + r * r, 0) / dof);
+  const sd = Math.sqrt(squares / dof);
   const mad = scaledMad(residuals) * Math.sqrt(residuals.length / dof);
   // The larger of the SD (efficient) and the scaled MAD (robust): underestimating noise is what makes false alerts.
   const sigma = Math.max(mad, sd, th.sigmaFloor, minSigma);
 
-  const levelDays = levelIdx.map((i) => days[i]);
   return {
     logLevel,
     offset,
     sigma,
     dof,
     tCrit: tCritical95(dof),
-    levelDays: levelDays.length,
-    levelFrom: levelDays[0],
-    levelTo: levelDays[levelDays.length - 1],
+    levelDays: levelIdx.length,
+    levelFrom: days[levelIdx[0]],
+    levelTo: days[levelIdx[levelIdx.length - 1]],
     weekday,
     hasWeekday,
     weekdaySamples,
   };
+}
+
+/** 20 % trimmed mean of values[from, to) (as stats.trimmedMean computes it), sorting in `scratch`. */
+function trimmedMeanOf(values: Float64Array, from: number, to: number, scratch: Float64Array): number {
+  const len = to - from;
+  const sorted = scratch.subarray(0, len);
+  sorted.set(values.subarray(from, to));
+  sorted.sort();
+  const cut = Math.floor(len * 0.2);
+  let sum = 0;
+  for (let i = cut; i < len - cut; i++) sum += sorted[i];
+  return sum / (len - 2 * cut);
 }
 
 /** Baseline prediction for a day on the log scale (level × weekday factor). */
