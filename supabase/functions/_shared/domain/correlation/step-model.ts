@@ -168,14 +168,8 @@ export function stepModel(series: StepSeries): StepModel | null {
   const dof = Math.max(1, n - p - 1);
 
   // Cheap ranking: (XᵀX)⁻¹ of the base, suffix sums of its columns and of y.
-  const g = new Float64Array(p * p);
-  for (let c = 0; c < p; c++) {
-    const e = new Float64Array(p);
-    e[c] = 1;
-    const col = solveColumn(xtxBase, e, p);
-    if (!col) return null;
-    for (let r = 0; r < p; r++) g[r * p + c] = col[r];
-  }
+  const g = inverse(xtxBase, p);
+  if (!g) return null;
   const suffixX = new Float64Array((n + 1) * p);
   const suffixY = new Float64Array(n + 1);
   for (let i = n - 1; i >= 0; i--) {
@@ -343,19 +337,28 @@ export function stepModel(series: StepSeries): StepModel | null {
   };
 }
 
-/** One column of A⁻¹ (for ranking only, so plain elimination without the exactness care). */
-function solveColumn(a: Float64Array, e: Float64Array, d: number): Float64Array | null {
-  const m = Array.from({ length: d }, (_, i) => [...a.subarray(i * d, i * d + d), e[i]]);
+/** A⁻¹ (d × d, row-major) for ranking only: Gauss–Jordan on [A | I] with partial pivoting; null when singular. */
+function inverse(a: Float64Array, d: number): Float64Array | null {
+  const w = 2 * d;
+  const m = new Float64Array(d * w);
+  for (let i = 0; i < d; i++) {
+    for (let k = 0; k < d; k++) m[i * w + k] = a[i * d + k];
+    m[i * w + d + i] = 1;
+  }
   for (let c = 0; c < d; c++) {
     let p = c;
-    for (let r = c + 1; r < d; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    if (Math.abs(m[p][c]) < 1e-12) return null;
-    [m[c], m[p]] = [m[p], m[c]];
+    for (let r = c + 1; r < d; r++) if (Math.abs(m[r * w + c]) > Math.abs(m[p * w + c])) p = r;
+    if (Math.abs(m[p * w + c]) < 1e-12) return null;
+    if (p !== c) for (let k = 0; k < w; k++) [m[c * w + k], m[p * w + k]] = [m[p * w + k], m[c * w + k]];
+    const pivot = m[c * w + c];
+    for (let k = 0; k < w; k++) m[c * w + k] /= pivot;
     for (let r = 0; r < d; r++) {
       if (r === c) continue;
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k <= d; k++) m[r][k] -= f * m[c][k];
+      const f = m[r * w + c];
+      if (f !== 0) for (let k = 0; k < w; k++) m[r * w + k] -= f * m[c * w + k];
     }
   }
-  return Float64Array.from(m.map((row, i) => row[d] / row[i]));
+  const out = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) for (let k = 0; k < d; k++) out[i * d + k] = m[i * w + d + k];
+  return out;
 }
