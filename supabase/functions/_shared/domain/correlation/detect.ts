@@ -72,11 +72,11 @@ export function detectFindings(campaign: CampaignInput, th: CorrelationThreshold
   // Both passes read the same series and often ask for the same baselines: build each once.
   const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
   const baselines = baselineMemo(th);
-  const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines);
+  const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines, false);
   const inert = new Map<Metric, Set<string>>(
     metrics.map((m) => [m, new Set(actions.map((a) => a.action.id).filter((id) => !first.some((d) => d.finding.metric === m && d.finding.action_id === id)))]),
   );
-  const drafts = detectPass(campaign.id, actions, metrics, series, th, inert, baselines);
+  const drafts = detectPass(campaign.id, actions, metrics, series, th, inert, baselines, true);
 
   // A revert that moved the metric back the other way corroborates the original action's effect.
   for (const draft of drafts) {
@@ -123,6 +123,8 @@ function detectPass(
   th: CorrelationThresholds,
   inert: ReadonlyMap<Metric, ReadonlySet<string>>,
   baselineOf: BaselineOf,
+  /** Pass 1 only decides which actions moved which metric: it skips the chart series nobody reads. */
+  withChart: boolean,
 ): Draft[] {
   const changePoints = new Map<Metric, number[]>(metrics.map((m) => [m, []]));
   const addChangePoint = (metric: Metric, day: number) => {
@@ -138,7 +140,7 @@ function detectPass(
       const driver = COUNT_DRIVER[metric];
       const poissonFloor = driver ? countNoiseFloor(series.get(driver), action.day, th) : 0;
       const skip = inert.get(metric) ?? new Set<string>();
-      const draft = evaluateAction(campaignId, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf);
+      const draft = evaluateAction(campaignId, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf, withChart);
       if (draft) actionDrafts.push(draft);
     }
     // The level shifted where a move was significant; when the action alerts, every metric gets a new regime from
@@ -177,6 +179,7 @@ function evaluateAction(
   minSigma: number,
   inert: ReadonlySet<string>,
   baselineOf: BaselineOf,
+  withChart: boolean,
 ): Draft | null {
   if (series.values.length === 0) return null;
   const windowMs = th.timeWindowHours * MS_PER_HOUR;
@@ -328,7 +331,7 @@ function evaluateAction(
     alternatives: [],
     onset_note: null,
     placebo: null,
-    counterfactual: counterfactualSeries(
+    counterfactual: !withChart ? [] : counterfactualSeries(
       baseline,
       series,
       Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays),

@@ -42,9 +42,18 @@ function snapshotDay(s: SnapshotInput): number {
   return day;
 }
 
+/** Every chart point and finding names its day: remember the strings (bounded). */
+const dayDates = new Map<number, string>();
+
 /** `YYYY-MM-DD` of a day number. */
 export function dayDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let date = dayDates.get(day);
+  if (date === undefined) {
+    date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (dayDates.size >= 100_000) dayDates.clear();
+    dayDates.set(day, date);
+  }
+  return date;
 }
 
 /** 0 = Sunday … 6 = Saturday. */
