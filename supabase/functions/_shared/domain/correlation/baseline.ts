@@ -43,61 +43,50 @@ export function estimateBaseline(
   minSigma = 0,
 ): Baseline | null {
   const historyFrom = endDay - th.noiseWindowDays;
-  const days: number[] = [];
-  const raw: number[] = [];
+  const cap = Math.max(0, endDay - historyFrom);
+  if (scratch.days.length < cap) scratch = makeScratch(cap);
+  const { days, raw, logs, adjusted, trimmed, centredMean, runs, tmp } = scratch;
+  let n = 0;
+  let positives = 0;
   for (let d = historyFrom; d < endDay; d++) {
     const v = valueOn(series, d);
     if (v === null) continue;
-    days.push(d);
-    raw.push(v);
+    days[n] = d;
+    raw[n] = v;
+    if (v > 0) tmp[positives++] = v;
+    n++;
   }
-  const n = days.length;
-  if (n === 0) return null;
-  const positive = raw.filter((v) => v > 0);
-  if (positive.length === 0) return null;
-  const offset = Math.max(1e-9, 0.01 * median(positive));
-  const logs = new Float64Array(n);
+  if (n === 0 || positives === 0) return null;
+  const offset = Math.max(1e-9, 0.01 * medianInPlace(tmp, positives));
   for (let i = 0; i < n; i++) logs[i] = Math.log(raw[i] + offset);
-  // Regime of each day: how many change points inside the history lie on or before it. Days ascend, so each
-  // regime is one run of consecutive indices [runs[r], runs[r + 1]).
+
+  // Regime of each day: how many change points inside the history lie on or before it. Days ascend, so each regime
+  // is one run of consecutive indices [runs[r], runs[r + 1]).
+  const cps = changePoints.filter((cp) => cp > historyFrom);
+  let runCount = 0;
+  let previous = -1;
   const segmentOf = (day: number) => {
     let k = 0;
-    for (const cp of changePoints) if (cp <= day && cp > historyFrom) k++;
+    for (const cp of cps) if (cp <= day) k++;
     return k;
   };
-  const segments = new Int32Array(n);
-  const runs: number[] = [];
+  const segmentAt: number[] = [];
   for (let i = 0; i < n; i++) {
-    segments[i] = segmentOf(days[i]);
-    if (i === 0 || segments[i] !== segments[i - 1]) runs.push(i);
+    const seg = segmentOf(days[i]);
+    segmentAt.push(seg);
+    if (i === 0 || seg !== previous) runs[runCount++] = i;
+    previous = seg;
   }
-  runs.push(n);
+  runs[runCount] = n;
   const currentSegment = segmentOf(endDay - 1);
-  const scratch = new Float64Array(n);
-
-  /** Each value minus its regime's centre (20 % trimmed mean, or the plain mean). */
-  const centred = (values: Float64Array, centre: (from: number, to: number) => number): Float64Array => {
-    const out = new Float64Array(n);
-    for (let r = 0; r + 1 < runs.length; r++) {
-      const c = centre(runs[r], runs[r + 1]);
-      for (let i = runs[r]; i < runs[r + 1]; i++) out[i] = values[i] - c;
-    }
-    return out;
-  };
-  const trimmedCentre = (values: Float64Array) => (from: number, to: number) => trimmedMeanOf(values, from, to, scratch);
-  const meanCentre = (values: Float64Array) => (from: number, to: number) => {
-    let sum = 0;
-    for (let i = from; i < to; i++) sum += values[i];
-    return sum / (to - from);
-  };
 
   const weekday = [0, 0, 0, 0, 0, 0, 0];
   let hasWeekday = false;
   let weekdaySamples = 0;
   if (n >= th.weekdayMinDays && days[n - 1] - days[0] + 1 >= th.weekdayMinDays) {
-    const residuals = centred(logs, trimmedCentre(logs));
+    centreRuns(logs, runs, runCount, trimmed, null, tmp);
     const byWeekday: number[][] = [[], [], [], [], [], [], []];
-    for (let i = 0; i < n; i++) byWeekday[weekdayOf(days[i])].push(residuals[i]);
+    for (let i = 0; i < n; i++) byWeekday[weekdayOf(days[i])].push(trimmed[i]);
     if (byWeekday.every((r) => r.length >= 2)) {
       const factors = byWeekday.map((r) => median(r));
       const centre = mean(factors);
@@ -107,31 +96,32 @@ export function estimateBaseline(
     }
   }
 
-  const adjusted = new Float64Array(n);
   for (let i = 0; i < n; i++) adjusted[i] = logs[i] - weekday[weekdayOf(days[i])];
   const levelFloor = endDay - th.baselineMaxDays;
-  const levelIdx: number[] = [];
-  for (let i = 0; i < n; i++) if (segments[i] === currentSegment && days[i] >= levelFloor) levelIdx.push(i);
-  if (levelIdx.length === 0) return null;
-  const levelValues = Float64Array.from(levelIdx, (i) => adjusted[i]);
-  const logLevel = trimmedMeanOf(levelValues, 0, levelValues.length, scratch);
+  let levelDays = 0;
+  let levelFrom = 0;
+  let levelTo = 0;
+  for (let i = 0; i < n; i++) {
+    if (segmentAt[i] !== currentSegment || days[i] < levelFloor) continue;
+    if (levelDays === 0) levelFrom = days[i];
+    levelTo = days[i];
+    tmp[levelDays++] = adjusted[i];
+  }
+  if (levelDays === 0) return null;
+  const logLevel = trimmedMeanInPlace(tmp, levelDays);
 
   // Variability: residuals within each regime that has ≥ 2 days (a lone day says nothing about noise).
-  const keep = (i: number) => {
-    let r = 0;
-    while (runs[r + 1] <= i) r++;
-    return runs[r + 1] - runs[r] >= 2;
-  };
-  let usedSegments = 0;
-  for (let r = 0; r + 1 < runs.length; r++) if (runs[r + 1] - runs[r] >= 2) usedSegments++;
-  const trimmedResiduals = centred(adjusted, trimmedCentre(adjusted));
-  const meanResiduals = centred(adjusted, meanCentre(adjusted));
+  centreRuns(adjusted, runs, runCount, trimmed, centredMean, tmp);
   const residuals: number[] = [];
   let squares = 0;
-  for (let i = 0; i < n; i++) {
-    if (!keep(i)) continue;
-    residuals.push(trimmedResiduals[i]);
-    squares += meanResiduals[i] * meanResiduals[i];
+  let usedSegments = 0;
+  for (let r = 0; r < runCount; r++) {
+    if (runs[r + 1] - runs[r] < 2) continue;
+    usedSegments++;
+    for (let i = runs[r]; i < runs[r + 1]; i++) {
+      residuals.push(trimmed[i]);
+      squares += centredMean[i] * centredMean[i];
+    }
   }
   const dof = residuals.length - usedSegments - (hasWeekday ? 6 : 0);
   if (dof < th.noiseMinDof) return null;
@@ -146,24 +136,77 @@ export function estimateBaseline(
     sigma,
     dof,
     tCrit: tCritical95(dof),
-    levelDays: levelIdx.length,
-    levelFrom: days[levelIdx[0]],
-    levelTo: days[levelIdx[levelIdx.length - 1]],
+    levelDays,
+    levelFrom,
+    levelTo,
     weekday,
     hasWeekday,
     weekdaySamples,
   };
 }
 
-/** 20 % trimmed mean of values[from, to) (as stats.trimmedMean computes it), sorting in `scratch`. */
-function trimmedMeanOf(values: Float64Array, from: number, to: number, scratch: Float64Array): number {
-  const len = to - from;
-  const sorted = scratch.subarray(0, len);
-  sorted.set(values.subarray(from, to));
-  sorted.sort();
+/** Working arrays reused across calls (the engine estimates hundreds of baselines per campaign). */
+function makeScratch(size: number) {
+  return {
+    days: new Float64Array(size),
+    raw: new Float64Array(size),
+    logs: new Float64Array(size),
+    adjusted: new Float64Array(size),
+    trimmed: new Float64Array(size),
+    centredMean: new Float64Array(size),
+    runs: new Int32Array(size + 1),
+    tmp: new Float64Array(size),
+  };
+}
+let scratch = makeScratch(64);
+
+/**
+ * values[i] minus its run's 20 % trimmed mean into `trimmed` and, when asked, minus its run's mean into `meanOut`
+ * (the same arithmetic as stats.trimmedMean / stats.mean on the run's values).
+ */
+function centreRuns(values: Float64Array, runs: Int32Array, runCount: number, trimmed: Float64Array, meanOut: Float64Array | null, tmp: Float64Array) {
+  for (let r = 0; r < runCount; r++) {
+    const from = runs[r];
+    const to = runs[r + 1];
+    let sum = 0;
+    for (let i = from; i < to; i++) {
+      tmp[i - from] = values[i];
+      sum += values[i];
+    }
+    const centre = trimmedMeanInPlace(tmp, to - from);
+    const average = sum / (to - from);
+    for (let i = from; i < to; i++) {
+      trimmed[i] = values[i] - centre;
+      if (meanOut) meanOut[i] = values[i] - average;
+    }
+  }
+}
+
+/** Stable insertion sort of a[0, len): for the short windows here the same order as Array.prototype.sort((a, b) => a − b). */
+function sortInPlace(a: Float64Array, len: number) {
+  for (let i = 1; i < len; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+function medianInPlace(a: Float64Array, len: number): number {
+  sortInPlace(a, len);
+  const mid = Math.floor(len / 2);
+  return len % 2 === 1 ? a[mid] : (a[mid - 1] + a[mid]) / 2;
+}
+
+/** 20 % trimmed mean of a[0, len), as stats.trimmedMean computes it (sorts `a`). */
+function trimmedMeanInPlace(a: Float64Array, len: number): number {
+  sortInPlace(a, len);
   const cut = Math.floor(len * 0.2);
   let sum = 0;
-  for (let i = cut; i < len - cut; i++) sum += sorted[i];
+  for (let i = cut; i < len - cut; i++) sum += a[i];
   return sum / (len - 2 * cut);
 }
 
