@@ -108,7 +108,24 @@ export interface DailySeries {
   values: (number | null)[];
 }
 
+/** Series already built per snapshot list (the engine's stages each ask for the same ones); callers get a copy. */
+const builtSeries = new WeakMap<readonly SnapshotInput[], { length: number; byMetric: Map<Metric, DailySeries> }>();
+
 export function metricSeries(snapshots: readonly SnapshotInput[], metric: Metric): DailySeries {
+  let built = builtSeries.get(snapshots);
+  if (!built || built.length !== snapshots.length) {
+    built = { length: snapshots.length, byMetric: new Map() };
+    builtSeries.set(snapshots, built);
+  }
+  let series = built.byMetric.get(metric);
+  if (!series) {
+    series = buildSeries(snapshots, metric);
+    built.byMetric.set(metric, series);
+  }
+  return { metric, start: series.start, values: series.values.slice() };
+}
+
+function buildSeries(snapshots: readonly SnapshotInput[], metric: Metric): DailySeries {
   if (snapshots.length === 0) return { metric, start: 0, values: [] };
   let start = Number.POSITIVE_INFINITY;
   let end = Number.NEGATIVE_INFINITY;
