@@ -3,7 +3,7 @@
  * weeks of history, its weekday pattern. Works on log values so effects and weekday factors are multiplicative.
  */
 import type { Thresholds } from '../thresholds.ts';
-import { mean, median, scaledMad, tCritical95 } from './stats.ts';
+import { mean, tCritical95 } from './stats.ts';
 import { type DailySeries, valueOn, weekdayOf } from './timeline.ts';
 
 export interface Baseline {
@@ -85,14 +85,18 @@ export function estimateBaseline(
   let weekdaySamples = 0;
   if (n >= th.weekdayMinDays && days[n - 1] - days[0] + 1 >= th.weekdayMinDays) {
     centreRuns(logs, runs, runCount, trimmed, null, tmp);
-    const byWeekday: number[][] = [[], [], [], [], [], [], []];
-    for (let i = 0; i < n; i++) byWeekday[weekdayOf(days[i])].push(trimmed[i]);
-    if (byWeekday.every((r) => r.length >= 2)) {
-      const factors = byWeekday.map((r) => median(r));
+    const samples = [0, 0, 0, 0, 0, 0, 0];
+    for (let i = 0; i < n; i++) samples[weekdayOf(days[i])]++;
+    if (samples.every((c) => c >= 2)) {
+      const factors = samples.map((_c, k) => {
+        let len = 0;
+        for (let i = 0; i < n; i++) if (weekdayOf(days[i]) === k) tmp[len++] = trimmed[i];
+        return medianInPlace(tmp, len);
+      });
       const centre = mean(factors);
       factors.forEach((f, k) => (weekday[k] = f - centre));
       hasWeekday = true;
-      weekdaySamples = Math.min(...byWeekday.map((r) => r.length));
+      weekdaySamples = Math.min(...samples);
     }
   }
 
@@ -126,7 +130,11 @@ export function estimateBaseline(
   const dof = residuals.length - usedSegments - (hasWeekday ? 6 : 0);
   if (dof < th.noiseMinDof) return null;
   const sd = Math.sqrt(squares / dof);
-  const mad = scaledMad(residuals) * Math.sqrt(residuals.length / dof);
+  // scaledMad(residuals), on the working array.
+  for (let i = 0; i < residuals.length; i++) tmp[i] = residuals[i];
+  const centre = medianInPlace(tmp, residuals.length);
+  for (let i = 0; i < residuals.length; i++) tmp[i] = Math.abs(residuals[i] - centre);
+  const mad = 1.4826 * medianInPlace(tmp, residuals.length) * Math.sqrt(residuals.length / dof);
   // The larger of the SD (efficient) and the scaled MAD (robust): underestimating noise is what makes false alerts.
   const sigma = Math.max(mad, sd, th.sigmaFloor, minSigma);
 

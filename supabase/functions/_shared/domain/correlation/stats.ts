@@ -21,7 +21,8 @@ export function median(values: readonly number[]): number {
  */
 function sortedCopy(values: readonly number[]): readonly number[] | Float64Array {
   if (values.length > 64 || values.some(Number.isNaN)) return [...values].sort((a, b) => a - b);
-  const a = Float64Array.from(values);
+  const a = new Float64Array(values.length);
+  for (let i = 0; i < a.length; i++) a[i] = values[i];
   for (let i = 1; i < a.length; i++) {
     const v = a[i];
     let j = i - 1;
