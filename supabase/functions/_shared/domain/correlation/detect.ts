@@ -109,7 +109,8 @@ function baselineMemo(th: CorrelationThresholds): BaselineOf {
   const memo = new Map<string, Baseline | null>();
   return (series, endDay, changePoints, minSigma) => {
     const from = endDay - th.noiseWindowDays;
-    const key = `${series.metric}|${endDay}|${minSigma}|${changePoints.filter((cp) => cp > from && cp < endDay).join(',')}`;
+    let key = `${series.metric}|${endDay}|${minSigma}|`;
+    for (const cp of changePoints) if (cp > from && cp < endDay) key += `${cp},`;
     if (!memo.has(key)) memo.set(key, estimateBaseline(series, endDay, changePoints, th, minSigma));
     return memo.get(key) as Baseline | null;
   };
@@ -133,12 +134,19 @@ function detectPass(
     list.sort((a, b) => a - b);
   };
   const drafts: Draft[] = [];
+  // Five metrics share the conversions count's noise floor.
+  const noiseFloors = new Map<string, number>();
   for (const action of actions) {
     const actionDrafts: Draft[] = [];
     for (const metric of metrics) {
       const s = series.get(metric) as DailySeries;
       const driver = COUNT_DRIVER[metric];
-      const poissonFloor = driver ? countNoiseFloor(series.get(driver), action.day, th) : 0;
+      let poissonFloor = 0;
+      if (driver) {
+        const key = `${driver}|${action.day}`;
+        if (!noiseFloors.has(key)) noiseFloors.set(key, countNoiseFloor(series.get(driver), action.day, th));
+        poissonFloor = noiseFloors.get(key) as number;
+      }
       const skip = inert.get(metric) ?? new Set<string>();
       const draft = evaluateAction(campaignId, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf, withChart);
       if (draft) actionDrafts.push(draft);

@@ -31,30 +31,45 @@ export function dayShareAfter(day: number, at: number): number {
  * metrics are averaged per day, so sales, revenue and conversions moving together count as one stronger signal.
  */
 export function pooledLogSeries(series: readonly DailySeries[], fromDay: number, toDay: number): StepSeries {
-  const days: number[] = [];
-  const y: number[] = [];
+  const width = Math.max(0, toDay - fromDay + 1);
   const centred = series.map((s) => {
-    const logs = new Map<number, number>();
+    const logs = new Float64Array(width);
+    const present = new Uint8Array(width);
     const positives: number[] = [];
     for (let d = fromDay; d <= toDay; d++) {
       const v = valueOn(s, d);
       if (v !== null && v > 0) positives.push(v);
     }
-    if (positives.length === 0) return logs;
+    if (positives.length === 0) return { logs, present };
     const offset = 0.01 * positives.sort((a, b) => a - b)[Math.floor(positives.length / 2)];
+    let sum = 0;
+    let count = 0;
     for (let d = fromDay; d <= toDay; d++) {
       const v = valueOn(s, d);
-      if (v !== null) logs.set(d, Math.log(v + offset));
+      if (v === null) continue;
+      const l = Math.log(v + offset);
+      logs[d - fromDay] = l;
+      present[d - fromDay] = 1;
+      sum += l;
+      count++;
     }
-    const mean = [...logs.values()].reduce((a, b) => a + b, 0) / Math.max(1, logs.size);
-    for (const [d, v] of logs) logs.set(d, v - mean);
-    return logs;
+    const mean = sum / Math.max(1, count);
+    for (let i = 0; i < width; i++) if (present[i]) logs[i] -= mean;
+    return { logs, present };
   });
-  for (let d = fromDay; d <= toDay; d++) {
-    const vals = centred.map((m) => m.get(d)).filter((v): v is number => v !== undefined);
-    if (vals.length === 0) continue;
-    days.push(d);
-    y.push(vals.reduce((a, b) => a + b, 0) / vals.length);
+  const days: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < width; i++) {
+    let sum = 0;
+    let count = 0;
+    for (const m of centred) {
+      if (!m.present[i]) continue;
+      sum += m.logs[i];
+      count++;
+    }
+    if (count === 0) continue;
+    days.push(fromDay + i);
+    y.push(sum / count);
   }
   return { days, y };
 }
@@ -167,15 +182,19 @@ export function stepModel(series: StepSeries): StepModel | null {
   }
   const dof = Math.max(1, n - p - 1);
 
-  // Cheap ranking: (XᵀX)⁻¹ of the base, suffix sums of its columns and of y.
-  const g = inverse(xtxBase, p);
-  if (!g) return null;
-  const suffixX = new Float64Array((n + 1) * p);
-  const suffixY = new Float64Array(n + 1);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let a = 0; a < p; a++) suffixX[i * p + a] = suffixX[(i + 1) * p + a] + x[i * p + a];
-    suffixY[i] = suffixY[i + 1] + y[i];
-  }
+  // Cheap ranking, set up on the first search (a model asked for one fit never needs it): (XᵀX)⁻¹ of the base,
+  // suffix sums of its columns and of y.
+  let ranking: { g: Float64Array | null; suffixX: Float64Array; suffixY: Float64Array } | null = null;
+  const rankingSetup = () => {
+    const g = inverse(xtxBase, p);
+    const suffixX = new Float64Array((n + 1) * p);
+    const suffixY = new Float64Array(n + 1);
+    for (let i = n - 1; i >= 0; i--) {
+      for (let a = 0; a < p; a++) suffixX[i * p + a] = suffixX[(i + 1) * p + a] + x[i * p + a];
+      suffixY[i] = suffixY[i + 1] + y[i];
+    }
+    return { g, suffixX, suffixY };
+  };
   // Bound on the ranking's rounding error (far above it): onsets within it of the best are fitted exactly.
   const tolerance = 1e-8 * (sseNoStep + yy) + 1e-300;
 
@@ -236,6 +255,9 @@ export function stepModel(series: StepSeries): StepModel | null {
   /** SSE of the step at `onsetAt` from the no-step fit; null when not fittable, NaN when only an exact fit can tell. */
   const v = new Float64Array(p);
   const approxSse = (onsetAt: number): number | null => {
+    ranking ??= rankingSetup();
+    const { g, suffixX, suffixY } = ranking;
+    if (!g) return Number.NaN;
     const j = firstExposed(onsetAt);
     const exposed = n - j;
     if (!(exposed >= 1 && exposed < n - 3)) return null;
