@@ -51,7 +51,15 @@ interface Draft {
   factors: ConfidenceFactors;
   revertsActionId: string | null;
   onsetDay: number;
+  /** The counterfactual chart series (only the second pass's findings carry one). */
+  chart: () => CorrelationFinding['counterfactual'];
 }
+
+/**
+ * Evaluations by action, metric, where the effect window ends and the change points so far: the second pass
+ * re-evaluates only where something it depends on changed (the result is a pure function of these).
+ */
+type Evaluations = Map<string, Draft | null>;
 
 /** Metrics whose daily noise is at least Poisson noise of a count: 1/√(daily count). */
 const COUNT_DRIVER: Partial<Record<Metric, Metric>> = {
@@ -72,11 +80,12 @@ export function detectFindings(campaign: CampaignInput, th: CorrelationThreshold
   // Both passes read the same series and often ask for the same baselines: build each once.
   const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
   const baselines = baselineMemo(th);
-  const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines, false);
+  const evaluations: Evaluations = new Map();
+  const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines, evaluations, false);
   const inert = new Map<Metric, Set<string>>(
     metrics.map((m) => [m, new Set(actions.map((a) => a.action.id).filter((id) => !first.some((d) => d.finding.metric === m && d.finding.action_id === id)))]),
   );
-  const drafts = detectPass(campaign.id, actions, metrics, series, th, inert, baselines, true);
+  const drafts = detectPass(campaign.id, actions, metrics, series, th, inert, baselines, evaluations, true);
 
   // A revert that moved the metric back the other way corroborates the original action's effect.
   for (const draft of drafts) {
@@ -124,6 +133,7 @@ function detectPass(
   th: CorrelationThresholds,
   inert: ReadonlyMap<Metric, ReadonlySet<string>>,
   baselineOf: BaselineOf,
+  evaluations: Evaluations,
   /** Pass 1 only decides which actions moved which metric: it skips the chart series nobody reads. */
   withChart: boolean,
 ): Draft[] {
@@ -148,7 +158,8 @@ function detectPass(
         poissonFloor = noiseFloors.get(key) as number;
       }
       const skip = inert.get(metric) ?? new Set<string>();
-      const draft = evaluateAction(campaignId, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf, withChart);
+      const draft = evaluateAction(campaignId, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf, evaluations);
+      if (draft && withChart) draft.finding.counterfactual = draft.chart();
       if (draft) actionDrafts.push(draft);
     }
     // The level shifted where a move was significant; when the action alerts, every metric gets a new regime from
@@ -187,7 +198,7 @@ function evaluateAction(
   minSigma: number,
   inert: ReadonlySet<string>,
   baselineOf: BaselineOf,
-  withChart: boolean,
+  evaluations: Evaluations,
 ): Draft | null {
   if (series.values.length === 0) return null;
   const windowMs = th.timeWindowHours * MS_PER_HOUR;
@@ -200,6 +211,9 @@ function evaluateAction(
   const next = actions.find((b) => b.at > action.at && !cluster.includes(b) && !(inert.has(b.action.id) && !related(b)));
   const windowEnd = Math.min(seriesEnd, next ? next.day - 1 : Number.POSITIVE_INFINITY, action.day + th.postMaxDays + 1);
   if (windowEnd < action.day) return null;
+  const evaluationKey = `${actions.indexOf(action)}|${series.metric}|${next ? actions.indexOf(next) : -1}|${changePoints.join(',')}`;
+  if (evaluations.has(evaluationKey)) return evaluations.get(evaluationKey) as Draft | null;
+  evaluations.set(evaluationKey, null); // replaced below when the move is a finding
 
   const baseline = baselineOf(series, clusterStart, changePoints, minSigma);
   if (!baseline) return null;
@@ -339,13 +353,7 @@ function evaluateAction(
     alternatives: [],
     onset_note: null,
     placebo: null,
-    counterfactual: !withChart ? [] : counterfactualSeries(
-      baseline,
-      series,
-      Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays),
-      effectEnd,
-      action.day,
-    ),
+    counterfactual: [],
     recovery: {
       latest_date: latest ? dayDate(latest.day) : null,
       latest_value: latest ? latest.value : null,
@@ -356,7 +364,15 @@ function evaluateAction(
     },
   };
   finalise(finding, factors, th, baseline);
-  return { finding, factors, revertsActionId: action.revertsActionId, onsetDay: onset.day };
+  const draft: Draft = {
+    finding,
+    factors,
+    revertsActionId: action.revertsActionId,
+    onsetDay: onset.day,
+    chart: () => counterfactualSeries(baseline, series, Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays), effectEnd, action.day),
+  };
+  evaluations.set(evaluationKey, draft);
+  return draft;
 }
 
 function finalise(finding: CorrelationFinding, factors: ConfidenceFactors, th: CorrelationThresholds, baseline?: Baseline) {
