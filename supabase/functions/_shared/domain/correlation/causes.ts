@@ -157,12 +157,13 @@ export function reviewCauses(
   const out = findings.map((f) => ({ ...f }));
   const pending = out.filter((f) => f.impact !== 'neutral').sort((a, b) => a.onset_date.localeCompare(b.onset_date));
   const done = new Set<CorrelationFinding>();
+  const onsetMs = new Map(pending.map((f) => [f, Date.parse(`${f.onset_date}T00:00:00Z`)]));
   const extra: CorrelationFinding[] = [];
 
   for (const seed of pending) {
     if (done.has(seed)) continue;
-    const seedDay = Math.floor(Date.parse(`${seed.onset_date}T00:00:00Z`) / MS_PER_DAY);
-    const shift = pending.filter((f) => !done.has(f) && Math.abs(Date.parse(`${f.onset_date}T00:00:00Z`) / MS_PER_DAY - seedDay) <= 2);
+    const seedDay = Math.floor((onsetMs.get(seed) as number) / MS_PER_DAY);
+    const shift = pending.filter((f) => !done.has(f) && Math.abs((onsetMs.get(f) as number) / MS_PER_DAY - seedDay) <= 2);
     shift.forEach((f) => done.add(f));
     const lead = [...shift].sort((a, b) => rank(a.metric) - rank(b.metric))[0];
 
