@@ -62,7 +62,8 @@ export function estimateBaseline(
 
   // Regime of each day: how many change points inside the history lie on or before it. Days ascend, so each regime
   // is one run of consecutive indices [runs[r], runs[r + 1]).
-  const cps = changePoints.filter((cp) => cp > historyFrom);
+  // Change points on or after endDay never count for a day before it.
+  const cps = changePoints.filter((cp) => cp > historyFrom && cp < endDay);
   let runCount = 0;
   let previous = -1;
   const segmentOf = (day: number) => {
@@ -88,11 +89,12 @@ export function estimateBaseline(
     const samples = [0, 0, 0, 0, 0, 0, 0];
     for (let i = 0; i < n; i++) samples[weekdayOf(days[i])]++;
     if (samples.every((c) => c >= 2)) {
-      const factors = samples.map((_c, k) => {
+      const factors: number[] = [];
+      for (let k = 0; k < 7; k++) {
         let len = 0;
         for (let i = 0; i < n; i++) if (weekdayOf(days[i]) === k) tmp[len++] = trimmed[i];
-        return medianInPlace(tmp, len);
-      });
+        factors.push(medianInPlace(tmp, len));
+      }
       const centre = mean(factors);
       factors.forEach((f, k) => (weekday[k] = f - centre));
       hasWeekday = true;
