@@ -184,16 +184,55 @@ export function stepModel(series: StepSeries): StepModel | null {
 
   // Cheap ranking, set up on the first search (a model asked for one fit never needs it): (XᵀX)⁻¹ of the base,
   // suffix sums of its columns and of y.
-  let ranking: { g: Float64Array | null; suffixX: Float64Array; suffixY: Float64Array } | null = null;
-  const rankingSetup = () => {
+  // suffix sums of its columns and of y, and per index the quadratic forms a candidate's projection is built from,
+  // so ranking one onset costs O(1).
+  interface Ranking {
+    suffixY: Float64Array;
+    /** SX[j]ᵀ G SX[j], SX[j]ᵀ β (SX[j]: column sums from day index j on; G = (XᵀX)⁻¹; β: no-step fit). */
+    tailForm: Float64Array;
+    tailBeta: Float64Array;
+    /** x_jᵀ G SX[j + 1], x_jᵀ G x_j, x_jᵀ β for the partial first day j. */
+    crossForm: Float64Array;
+    ownForm: Float64Array;
+    ownBeta: Float64Array;
+  }
+  let ranking: Ranking | null | undefined;
+  const rankingSetup = (): Ranking | null => {
     const g = inverse(xtxBase, p);
+    if (!g) return null;
     const suffixX = new Float64Array((n + 1) * p);
     const suffixY = new Float64Array(n + 1);
     for (let i = n - 1; i >= 0; i--) {
       for (let a = 0; a < p; a++) suffixX[i * p + a] = suffixX[(i + 1) * p + a] + x[i * p + a];
       suffixY[i] = suffixY[i + 1] + y[i];
     }
-    return { g, suffixX, suffixY };
+    const tailForm = new Float64Array(n + 1);
+    const tailBeta = new Float64Array(n + 1);
+    const crossForm = new Float64Array(n);
+    const ownForm = new Float64Array(n);
+    const ownBeta = new Float64Array(n);
+    const gv = new Float64Array(p);
+    for (let j = 0; j <= n; j++) {
+      for (let a = 0; a < p; a++) {
+        let sum = 0;
+        for (let b = 0; b < p; b++) sum += g[a * p + b] * suffixX[j * p + b];
+        gv[a] = sum;
+      }
+      for (let a = 0; a < p; a++) {
+        tailForm[j] += suffixX[j * p + a] * gv[a];
+        tailBeta[j] += suffixX[j * p + a] * noStep.coef[a];
+        if (j > 0) crossForm[j - 1] += x[(j - 1) * p + a] * gv[a];
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      for (let a = 0; a < p; a++) {
+        let sum = 0;
+        for (let b = 0; b < p; b++) sum += g[a * p + b] * x[j * p + b];
+        ownForm[j] += x[j * p + a] * sum;
+        ownBeta[j] += x[j * p + a] * noStep.coef[a];
+      }
+    }
+    return { suffixY, tailForm, tailBeta, crossForm, ownForm, ownBeta };
   };
   // Bound on the ranking's rounding error (far above it): onsets within it of the best are fitted exactly.
   const tolerance = 1e-8 * (sseNoStep + yy) + 1e-300;
@@ -253,32 +292,25 @@ export function stepModel(series: StepSeries): StepModel | null {
   };
 
   /** SSE of the step at `onsetAt` from the no-step fit; null when not fittable, NaN when only an exact fit can tell. */
-  const v = new Float64Array(p);
   const approxSse = (onsetAt: number): number | null => {
-    ranking ??= rankingSetup();
-    const { g, suffixX, suffixY } = ranking;
-    if (!g) return Number.NaN;
+    if (ranking === undefined) ranking = rankingSetup();
     const j = firstExposed(onsetAt);
     const exposed = n - j;
     if (!(exposed >= 1 && exposed < n - 3)) return null;
+    if (!ranking) return Number.NaN;
+    const r = ranking;
     const s = dayShareAfter(days[j], onsetAt);
     const partial = s < 1;
     const from = partial ? j + 1 : j;
     let xx = n - from;
-    let xy = suffixY[from];
-    for (let a = 0; a < p; a++) v[a] = suffixX[from * p + a];
+    let xy = r.suffixY[from];
+    let vgv = r.tailForm[from];
+    let vb = r.tailBeta[from];
     if (partial) {
-      for (let a = 0; a < p; a++) v[a] += s * x[j * p + a];
       xx += s * s;
       xy += s * y[j];
-    }
-    let vgv = 0;
-    let vb = 0;
-    for (let a = 0; a < p; a++) {
-      let ga = 0;
-      for (let b = 0; b < p; b++) ga += g[a * p + b] * v[b];
-      vgv += v[a] * ga;
-      vb += v[a] * noStep.coef[a];
+      vgv += 2 * s * r.crossForm[j] + s * s * r.ownForm[j];
+      vb += s * r.ownBeta[j];
     }
     const residualSquares = xx - vgv;
     if (!(residualSquares > 1e-6 * Math.max(1, xx))) return Number.NaN;
