@@ -50,6 +50,12 @@ export function compareBeforeAfter(
   const actions = timedActions(campaign.actions);
   const metrics = metricsPresent(campaign.snapshots);
   const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
+  // Each metric's distinct finding onsets, ascending (the change points a baseline must not straddle).
+  const onsetDays = new Map<Metric, number[]>();
+  for (const metric of metrics) {
+    const days = findings.filter((f) => f.metric === metric).map((f) => dayNumber(f.onset_date));
+    onsetDays.set(metric, [...new Set(days)].sort((a, b) => a - b));
+  }
   return actions.map((action, index) => {
     const next = actions[index + 1];
     // The action's own day is only partly exposed: it counts as "after" only when the action came before 06:00.
@@ -61,10 +67,8 @@ export function compareBeforeAfter(
       const s = series.get(metric)!;
       const seriesEnd = s.start + s.values.length - 1;
       const lastAfter = Math.min(seriesEnd, next ? next.day - 1 : seriesEnd, firstAfter + th.postMaxDays - 1);
-      const changePoints = findings
-        .filter((f) => f.metric === metric && dayNumber(f.onset_date) < action.day)
-        .map((f) => dayNumber(f.onset_date));
-      const baseline = estimateBaseline(s, action.day, [...new Set(changePoints)].sort((a, b) => a - b), th);
+      const changePoints = (onsetDays.get(metric) ?? []).filter((d) => d < action.day);
+      const baseline = estimateBaseline(s, action.day, changePoints, th);
       const devs = [];
       for (let d = firstAfter; d <= lastAfter; d++) {
         const v = valueOn(s, d);

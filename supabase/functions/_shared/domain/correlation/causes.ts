@@ -38,15 +38,14 @@ const SIGMA_FLOOR = 0.05;
 
 /** The best step whose onset is plausible for an action at `at`, with its timing penalty (log scale). */
 function bestNear(model: StepModel, at: number): { fit: StepFit; penalty: number } | null {
-  let best: { fit: StepFit; penalty: number; score: number } | null = null;
+  const onsets: number[] = [];
+  const penalties: number[] = [];
   for (let h = -EARLY_ONSET_HOURS; h <= MAX_LAG_HOURS; h += 1) {
-    const fit = model.fitAt(at + h * MS_PER_HOUR);
-    if (!fit) continue;
-    const penalty = h < 0 ? 0.5 * (h / EARLY_SCALE_HOURS) ** 2 : 0;
-    const score = -fit.sse / (2 * Math.max(model.sigma2, SIGMA_FLOOR ** 2)) - penalty;
-    if (!best || score > best.score) best = { fit, penalty, score };
+    onsets.push(at + h * MS_PER_HOUR);
+    penalties.push(h < 0 ? 0.5 * (h / EARLY_SCALE_HOURS) ** 2 : 0);
   }
-  return best ? { fit: best.fit, penalty: best.penalty } : null;
+  const best = model.bestOf(onsets, 2 * Math.max(model.sigma2, SIGMA_FLOOR ** 2), penalties);
+  return best ? { fit: best.fit, penalty: penalties[best.index] } : null;
 }
 
 /** Placebo: the same test this many days before the action, on pre-action data only. */
@@ -158,12 +157,13 @@ export function reviewCauses(
   const out = findings.map((f) => ({ ...f }));
   const pending = out.filter((f) => f.impact !== 'neutral').sort((a, b) => a.onset_date.localeCompare(b.onset_date));
   const done = new Set<CorrelationFinding>();
+  const onsetMs = new Map(pending.map((f) => [f, Date.parse(`${f.onset_date}T00:00:00Z`)]));
   const extra: CorrelationFinding[] = [];
 
   for (const seed of pending) {
     if (done.has(seed)) continue;
-    const seedDay = Math.floor(Date.parse(`${seed.onset_date}T00:00:00Z`) / MS_PER_DAY);
-    const shift = pending.filter((f) => !done.has(f) && Math.abs(Date.parse(`${f.onset_date}T00:00:00Z`) / MS_PER_DAY - seedDay) <= 2);
+    const seedDay = Math.floor((onsetMs.get(seed) as number) / MS_PER_DAY);
+    const shift = pending.filter((f) => !done.has(f) && Math.abs((onsetMs.get(f) as number) / MS_PER_DAY - seedDay) <= 2);
     shift.forEach((f) => done.add(f));
     const lead = [...shift].sort((a, b) => rank(a.metric) - rank(b.metric))[0];
 

@@ -51,7 +51,15 @@ interface Draft {
   factors: ConfidenceFactors;
   revertsActionId: string | null;
   onsetDay: number;
+  /** The counterfactual chart series (only the second pass's findings carry one). */
+  chart: () => CorrelationFinding['counterfactual'];
 }
+
+/**
+ * Evaluations by action, metric, where the effect window ends and the change points so far: the second pass
+ * re-evaluates only where something it depends on changed (the result is a pure function of these).
+ */
+type Evaluations = Map<string, Draft | null>;
 
 /** Metrics whose daily noise is at least Poisson noise of a count: 1/√(daily count). */
 const COUNT_DRIVER: Partial<Record<Metric, Metric>> = {
@@ -69,11 +77,15 @@ export function detectFindings(campaign: CampaignInput, th: CorrelationThreshold
   const metrics = metricsPresent(campaign.snapshots);
   // Pass 1 finds which actions moved which metric; pass 2 lets an effect window run past later actions that moved
   // nothing in that metric, so a three-day noise run before an unrelated card is judged on a full week.
-  const first = detectPass(campaign, actions, metrics, th, new Map());
+  // Both passes read the same series and often ask for the same baselines: build each once.
+  const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
+  const baselines = baselineMemo(th);
+  const evaluations: Evaluations = new Map();
+  const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines, evaluations, false);
   const inert = new Map<Metric, Set<string>>(
     metrics.map((m) => [m, new Set(actions.map((a) => a.action.id).filter((id) => !first.some((d) => d.finding.metric === m && d.finding.action_id === id)))]),
   );
-  const drafts = detectPass(campaign, actions, metrics, th, inert);
+  const drafts = detectPass(campaign.id, actions, metrics, series, th, inert, baselines, evaluations, true);
 
   // A revert that moved the metric back the other way corroborates the original action's effect.
   for (const draft of drafts) {
@@ -96,14 +108,35 @@ export function detectFindings(campaign: CampaignInput, th: CorrelationThreshold
     .sort((a, b) => (order.get(a.action_id) as number) - (order.get(b.action_id) as number) || a.metric.localeCompare(b.metric));
 }
 
+type BaselineOf = (series: DailySeries, endDay: number, changePoints: readonly number[], minSigma: number) => Baseline | null;
+
+/**
+ * estimateBaseline, remembered per metric, end day, the change points that can matter to it and the noise floor
+ * (the baseline is a pure function of those; callers only read it).
+ */
+function baselineMemo(th: CorrelationThresholds): BaselineOf {
+  const memo = new Map<string, Baseline | null>();
+  return (series, endDay, changePoints, minSigma) => {
+    const from = endDay - th.noiseWindowDays;
+    let key = `${series.metric}|${endDay}|${minSigma}|`;
+    for (const cp of changePoints) if (cp > from && cp < endDay) key += `${cp},`;
+    if (!memo.has(key)) memo.set(key, estimateBaseline(series, endDay, changePoints, th, minSigma));
+    return memo.get(key) as Baseline | null;
+  };
+}
+
 function detectPass(
-  campaign: CampaignInput,
+  campaignId: string,
   actions: readonly TimedAction[],
   metrics: readonly Metric[],
+  series: ReadonlyMap<Metric, DailySeries>,
   th: CorrelationThresholds,
   inert: ReadonlyMap<Metric, ReadonlySet<string>>,
+  baselineOf: BaselineOf,
+  evaluations: Evaluations,
+  /** Pass 1 only decides which actions moved which metric: it skips the chart series nobody reads. */
+  withChart: boolean,
 ): Draft[] {
-  const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
   const changePoints = new Map<Metric, number[]>(metrics.map((m) => [m, []]));
   const addChangePoint = (metric: Metric, day: number) => {
     const list = changePoints.get(metric) as number[];
@@ -111,14 +144,22 @@ function detectPass(
     list.sort((a, b) => a - b);
   };
   const drafts: Draft[] = [];
+  // Five metrics share the conversions count's noise floor.
+  const noiseFloors = new Map<string, number>();
   for (const action of actions) {
     const actionDrafts: Draft[] = [];
     for (const metric of metrics) {
       const s = series.get(metric) as DailySeries;
       const driver = COUNT_DRIVER[metric];
-      const poissonFloor = driver ? countNoiseFloor(series.get(driver), action.day, th) : 0;
+      let poissonFloor = 0;
+      if (driver) {
+        const key = `${driver}|${action.day}`;
+        if (!noiseFloors.has(key)) noiseFloors.set(key, countNoiseFloor(series.get(driver), action.day, th));
+        poissonFloor = noiseFloors.get(key) as number;
+      }
       const skip = inert.get(metric) ?? new Set<string>();
-      const draft = evaluateAction(campaign.id, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip);
+      const draft = evaluateAction(campaignId, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf, evaluations);
+      if (draft && withChart) draft.finding.counterfactual = draft.chart();
       if (draft) actionDrafts.push(draft);
     }
     // The level shifted where a move was significant; when the action alerts, every metric gets a new regime from
@@ -156,6 +197,8 @@ function evaluateAction(
   th: CorrelationThresholds,
   minSigma: number,
   inert: ReadonlySet<string>,
+  baselineOf: BaselineOf,
+  evaluations: Evaluations,
 ): Draft | null {
   if (series.values.length === 0) return null;
   const windowMs = th.timeWindowHours * MS_PER_HOUR;
@@ -168,8 +211,11 @@ function evaluateAction(
   const next = actions.find((b) => b.at > action.at && !cluster.includes(b) && !(inert.has(b.action.id) && !related(b)));
   const windowEnd = Math.min(seriesEnd, next ? next.day - 1 : Number.POSITIVE_INFINITY, action.day + th.postMaxDays + 1);
   if (windowEnd < action.day) return null;
+  const evaluationKey = `${actions.indexOf(action)}|${series.metric}|${next ? actions.indexOf(next) : -1}|${changePoints.join(',')}`;
+  if (evaluations.has(evaluationKey)) return evaluations.get(evaluationKey) as Draft | null;
+  evaluations.set(evaluationKey, null); // replaced below when the move is a finding
 
-  const baseline = estimateBaseline(series, clusterStart, changePoints, th, minSigma);
+  const baseline = baselineOf(series, clusterStart, changePoints, minSigma);
   if (!baseline) return null;
 
   const deviations = new Map<number, DayDeviation>();
@@ -234,7 +280,7 @@ function evaluateAction(
 
   // Pre-existing move: the two days before the action already sat significantly beyond the threshold in the same
   // direction, judged against a baseline that ends before them — the change began before the action.
-  const preBaseline = estimateBaseline(series, clusterStart - 2, changePoints, th, minSigma);
+  const preBaseline = baselineOf(series, clusterStart - 2, changePoints, minSigma);
   const preDays: DayDeviation[] = [];
   if (preBaseline) {
     for (let d = clusterStart - 2; d < clusterStart; d++) {
@@ -307,13 +353,7 @@ function evaluateAction(
     alternatives: [],
     onset_note: null,
     placebo: null,
-    counterfactual: counterfactualSeries(
-      baseline,
-      series,
-      Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays),
-      effectEnd,
-      action.day,
-    ),
+    counterfactual: [],
     recovery: {
       latest_date: latest ? dayDate(latest.day) : null,
       latest_value: latest ? latest.value : null,
@@ -324,7 +364,15 @@ function evaluateAction(
     },
   };
   finalise(finding, factors, th, baseline);
-  return { finding, factors, revertsActionId: action.revertsActionId, onsetDay: onset.day };
+  const draft: Draft = {
+    finding,
+    factors,
+    revertsActionId: action.revertsActionId,
+    onsetDay: onset.day,
+    chart: () => counterfactualSeries(baseline, series, Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays), effectEnd, action.day),
+  };
+  evaluations.set(evaluationKey, draft);
+  return draft;
 }
 
 function finalise(finding: CorrelationFinding, factors: ConfidenceFactors, th: CorrelationThresholds, baseline?: Baseline) {

@@ -9,12 +9,32 @@ export function mean(values: readonly number[]): number {
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = sortedCopy(values);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Median absolute deviation from the median, scaled (×1.4826) to estimate σ of normal noise. */
+/**
+ * values sorted ascending, as [...values].sort((a, b) => a − b) sorts them: short lists (the engine's windows) by a
+ * stable insertion sort, which orders finite numbers the same way without a comparator call per step.
+ */
+function sortedCopy(values: readonly number[]): readonly number[] | Float64Array {
+  if (values.length > 64 || values.some(Number.isNaN)) return [...values].sort((a, b) => a - b);
+  const a = new Float64Array(values.length);
+  for (let i = 0; i < a.length; i++) a[i] = values[i];
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return a;
+}
+
 export function scaledMad(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
   const m = median(values);

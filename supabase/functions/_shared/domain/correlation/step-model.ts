@@ -31,50 +31,83 @@ export function dayShareAfter(day: number, at: number): number {
  * metrics are averaged per day, so sales, revenue and conversions moving together count as one stronger signal.
  */
 export function pooledLogSeries(series: readonly DailySeries[], fromDay: number, toDay: number): StepSeries {
-  const days: number[] = [];
-  const y: number[] = [];
+  const width = Math.max(0, toDay - fromDay + 1);
   const centred = series.map((s) => {
-    const logs = new Map<number, number>();
+    const logs = new Float64Array(width);
+    const present = new Uint8Array(width);
     const positives: number[] = [];
     for (let d = fromDay; d <= toDay; d++) {
       const v = valueOn(s, d);
       if (v !== null && v > 0) positives.push(v);
     }
-    if (positives.length === 0) return logs;
+    if (positives.length === 0) return { logs, present };
     const offset = 0.01 * positives.sort((a, b) => a - b)[Math.floor(positives.length / 2)];
+    let sum = 0;
+    let count = 0;
     for (let d = fromDay; d <= toDay; d++) {
       const v = valueOn(s, d);
-      if (v !== null) logs.set(d, Math.log(v + offset));
+      if (v === null) continue;
+      const l = Math.log(v + offset);
+      logs[d - fromDay] = l;
+      present[d - fromDay] = 1;
+      sum += l;
+      count++;
     }
-    const mean = [...logs.values()].reduce((a, b) => a + b, 0) / Math.max(1, logs.size);
-    for (const [d, v] of logs) logs.set(d, v - mean);
-    return logs;
+    const mean = sum / Math.max(1, count);
+    for (let i = 0; i < width; i++) if (present[i]) logs[i] -= mean;
+    return { logs, present };
   });
-  for (let d = fromDay; d <= toDay; d++) {
-    const vals = centred.map((m) => m.get(d)).filter((v): v is number => v !== undefined);
-    if (vals.length === 0) continue;
-    days.push(d);
-    y.push(vals.reduce((a, b) => a + b, 0) / vals.length);
+  const days: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i < width; i++) {
+    let sum = 0;
+    let count = 0;
+    for (const m of centred) {
+      if (!m.present[i]) continue;
+      sum += m.logs[i];
+      count++;
+    }
+    if (count === 0) continue;
+    days.push(fromDay + i);
+    y.push(sum / count);
   }
   return { days, y };
 }
 
-/** Solves the normal equations A·x = b (small, symmetric); null when singular. */
-function solve(a: number[][], b: number[]): number[] | null {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
+/**
+ * Solves the normal equations A·x = b (d × d, row-major) by Gauss–Jordan elimination with partial pivoting, and at
+ * the same time A·z = e_last for the last diagonal element of A⁻¹ (the step's variance factor). Both right-hand
+ * sides ride along one elimination, so the arithmetic is exactly that of solving them one after the other.
+ * Null when singular.
+ */
+function solveWithLastInverse(a: Float64Array, b: Float64Array, d: number): { coef: Float64Array; inverseDiag: number } | null {
+  const w = d + 2;
+  const m = new Float64Array(d * w);
+  for (let i = 0; i < d; i++) {
+    for (let k = 0; k < d; k++) m[i * w + k] = a[i * d + k];
+    m[i * w + d] = b[i];
+    m[i * w + d + 1] = i === d - 1 ? 1 : 0;
+  }
+  const row = new Int32Array(d);
+  for (let i = 0; i < d; i++) row[i] = i * w;
+  for (let c = 0; c < d; c++) {
     let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    if (Math.abs(m[p][c]) < 1e-10) return null;
-    [m[c], m[p]] = [m[p], m[c]];
-    for (let r = 0; r < n; r++) {
+    for (let r = c + 1; r < d; r++) if (Math.abs(m[row[r] + c]) > Math.abs(m[row[p] + c])) p = r;
+    if (Math.abs(m[row[p] + c]) < 1e-10) return null;
+    const t = row[c];
+    row[c] = row[p];
+    row[p] = t;
+    const rc = row[c];
+    for (let r = 0; r < d; r++) {
       if (r === c) continue;
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+      const rr = row[r];
+      const f = m[rr + c] / m[rc + c];
+      for (let k = c; k <= d + 1; k++) m[rr + k] -= f * m[rc + k];
     }
   }
-  return m.map((row, i) => row[n] / row[i]);
+  const coef = new Float64Array(d);
+  for (let i = 0; i < d; i++) coef[i] = m[row[i] + d] / m[row[i] + i];
+  return { coef, inverseDiag: m[row[d - 1] + d + 1] / m[row[d - 1] + d - 1] };
 }
 
 /** Weekday columns need two weeks of days; shorter windows fit the level alone. */
@@ -88,90 +121,298 @@ function designRow(day: number, withWeekday: boolean): number[] {
   return row;
 }
 
-interface Fitted {
-  sse: number;
-  coef: number[];
-  inverseDiag: number;
-}
-
-function fitOls(rows: number[][], y: number[]): Fitted | null {
-  const p = rows[0].length;
-  const xtx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const xty = new Array<number>(p).fill(0);
-  rows.forEach((r, i) => {
-    for (let a = 0; a < p; a++) {
-      xty[a] += r[a] * y[i];
-      for (let b = 0; b < p; b++) xtx[a][b] += r[a] * r[b];
-    }
-  });
-  const coef = solve(xtx, xty);
-  if (!coef) return null;
-  const unit = new Array<number>(p).fill(0);
-  unit[p - 1] = 1;
-  const inv = solve(xtx, unit);
-  let sse = 0;
-  rows.forEach((r, i) => {
-    const fit = r.reduce((s, x, k) => s + x * coef[k], 0);
-    sse += (y[i] - fit) ** 2;
-  });
-  return { sse, coef, inverseDiag: inv ? inv[p - 1] : Number.NaN };
-}
-
 export interface StepModel {
   series: StepSeries;
   withWeekday: boolean;
   /** Residual variance of the best step fit (log scale, per day). */
-  sigma2: number;
+  readonly sigma2: number;
   /** SSE without any step, for the likelihood-ratio of "nothing changed". */
   sseNoStep: number;
   fitAt(onsetAt: number): StepFit | null;
   /** Best onset among candidate instants in [from, to] (every `stepHours`). */
   bestBetween(from: number, to: number): StepFit | null;
+  /**
+   * The candidate maximising −sse / `divisor` − penalties[i] (the first one on a tie), with its index: what a loop
+   * over `fitAt` would pick, without fitting every candidate exactly.
+   */
+  bestOf(onsets: readonly number[], divisor: number, penalties: readonly number[]): { fit: StepFit; index: number } | null;
 }
 
 const STEP_HOURS = 2;
 
-/** Builds the step model of a series (null with fewer than 7 days). */
+/**
+ * Builds the step model of a series (null with fewer than 7 days).
+ *
+ * Every fit a caller sees is the exact least-squares fit (normal equations, the same arithmetic for the same onset,
+ * whichever order onsets are asked in). Searches over many onsets first rank them by a cheap update of the no-step
+ * fit (Frisch–Waugh–Lovell: only the step column's projection changes, O(p²) per onset from suffix sums) and fit
+ * exactly only the onsets that could still win; ties are broken as a plain loop would break them.
+ */
 export function stepModel(series: StepSeries): StepModel | null {
   const n = series.days.length;
   if (n < 7) return null;
-  const span = series.days[n - 1] - series.days[0] + 1;
+  const days = series.days;
+  const span = days[n - 1] - days[0] + 1;
   const withWeekday = span >= 14 && n >= 14;
-  const base = series.days.map((d) => designRow(d, withWeekday));
-  const noStep = fitOls(base, series.y);
+  const p = withWeekday ? 7 : 1;
+  const q = p + 1;
+  const x = new Float64Array(n * p);
+  const y = Float64Array.from(series.y);
+  for (let i = 0; i < n; i++) designRow(days[i], withWeekday).forEach((v, k) => (x[i * p + k] = v));
+
+  // Normal equations of the level + weekday part, accumulated row by row as a full fit would accumulate them.
+  const xtxBase = new Float64Array(p * p);
+  const xtyBase = new Float64Array(p);
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < p; a++) {
+      const ra = x[i * p + a];
+      xtyBase[a] += ra * y[i];
+      for (let b = 0; b < p; b++) xtxBase[a * p + b] += ra * x[i * p + b];
+    }
+  }
+  const noStep = solveWithLastInverse(xtxBase, xtyBase, p);
   if (!noStep) return null;
-  const cache = new Map<number, StepFit | null>();
-  const fitAt = (onsetAt: number): StepFit | null => {
-    const key = Math.round(onsetAt / MS_PER_HOUR);
-    if (cache.has(key)) return cache.get(key) as StepFit | null;
-    const shares = series.days.map((d) => dayShareAfter(d, onsetAt));
-    const exposed = shares.filter((s) => s > 0).length;
-    let result: StepFit | null = null;
-    if (exposed >= 1 && exposed < n - 3) {
-      const fitted = fitOls(base.map((r, i) => [...r, shares[i]]), series.y);
-      if (fitted) {
-        const dof = Math.max(1, n - base[0].length - 1);
-        const s2 = fitted.sse / dof;
-        const se = Math.sqrt(Math.max(1e-12, s2 * fitted.inverseDiag));
-        const effect = fitted.coef[fitted.coef.length - 1];
-        result = { onsetAt, effect, standardError: se, z: effect / se, sse: fitted.sse };
+  let sseNoStep = 0;
+  let yy = 0;
+  for (let i = 0; i < n; i++) {
+    let fit = 0;
+    for (let k = 0; k < p; k++) fit += x[i * p + k] * noStep.coef[k];
+    sseNoStep += (y[i] - fit) ** 2;
+    yy += y[i] * y[i];
+  }
+  const dof = Math.max(1, n - p - 1);
+
+  // Cheap ranking, set up on the first search (a model asked for one fit never needs it): (XᵀX)⁻¹ of the base,
+  // suffix sums of its columns and of y.
+  // suffix sums of its columns and of y, and per index the quadratic forms a candidate's projection is built from,
+  // so ranking one onset costs O(1).
+  interface Ranking {
+    suffixY: Float64Array;
+    /** SX[j]ᵀ G SX[j], SX[j]ᵀ β (SX[j]: column sums from day index j on; G = (XᵀX)⁻¹; β: no-step fit). */
+    tailForm: Float64Array;
+    tailBeta: Float64Array;
+    /** x_jᵀ G SX[j + 1], x_jᵀ G x_j, x_jᵀ β for the partial first day j. */
+    crossForm: Float64Array;
+    ownForm: Float64Array;
+    ownBeta: Float64Array;
+  }
+  let ranking: Ranking | null | undefined;
+  const rankingSetup = (): Ranking | null => {
+    const g = inverse(xtxBase, p);
+    if (!g) return null;
+    const suffixX = new Float64Array((n + 1) * p);
+    const suffixY = new Float64Array(n + 1);
+    for (let i = n - 1; i >= 0; i--) {
+      for (let a = 0; a < p; a++) suffixX[i * p + a] = suffixX[(i + 1) * p + a] + x[i * p + a];
+      suffixY[i] = suffixY[i + 1] + y[i];
+    }
+    const tailForm = new Float64Array(n + 1);
+    const tailBeta = new Float64Array(n + 1);
+    const crossForm = new Float64Array(n);
+    const ownForm = new Float64Array(n);
+    const ownBeta = new Float64Array(n);
+    const gv = new Float64Array(p);
+    for (let j = 0; j <= n; j++) {
+      for (let a = 0; a < p; a++) {
+        let sum = 0;
+        for (let b = 0; b < p; b++) sum += g[a * p + b] * suffixX[j * p + b];
+        gv[a] = sum;
+      }
+      for (let a = 0; a < p; a++) {
+        tailForm[j] += suffixX[j * p + a] * gv[a];
+        tailBeta[j] += suffixX[j * p + a] * noStep.coef[a];
+        if (j > 0) crossForm[j - 1] += x[(j - 1) * p + a] * gv[a];
       }
     }
-    cache.set(key, result);
-    return result;
+    for (let j = 0; j < n; j++) {
+      for (let a = 0; a < p; a++) {
+        let sum = 0;
+        for (let b = 0; b < p; b++) sum += g[a * p + b] * x[j * p + b];
+        ownForm[j] += x[j * p + a] * sum;
+        ownBeta[j] += x[j * p + a] * noStep.coef[a];
+      }
+    }
+    return { suffixY, tailForm, tailBeta, crossForm, ownForm, ownBeta };
+  };
+  // Bound on the ranking's rounding error (far above it): onsets within it of the best are fitted exactly.
+  const tolerance = 1e-8 * (sseNoStep + yy) + 1e-300;
+
+  /** First series index whose day ends after `at` (share > 0). */
+  const firstExposed = (at: number): number => {
+    const day = Math.floor(at / MS_PER_DAY);
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid] < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const exactFit = (onsetAt: number): StepFit | null => {
+    const shares = new Float64Array(n);
+    let exposed = 0;
+    for (let i = 0; i < n; i++) {
+      shares[i] = dayShareAfter(days[i], onsetAt);
+      if (shares[i] > 0) exposed++;
+    }
+    if (!(exposed >= 1 && exposed < n - 3)) return null;
+    const xtx = new Float64Array(q * q);
+    const xty = new Float64Array(q);
+    for (let a = 0; a < p; a++) {
+      xty[a] = xtyBase[a];
+      for (let b = 0; b < p; b++) xtx[a * q + b] = xtxBase[a * p + b];
+    }
+    // Days before the onset add exact zeros to the step column's sums; skipping them changes no bit.
+    for (let i = 0; i < n; i++) {
+      const s = shares[i];
+      if (s === 0) continue;
+      for (let a = 0; a < p; a++) {
+        const v = x[i * p + a] * s;
+        xtx[a * q + p] += v;
+        xtx[p * q + a] += s * x[i * p + a];
+      }
+      xtx[p * q + p] += s * s;
+      xty[p] += s * y[i];
+    }
+    const fitted = solveWithLastInverse(xtx, xty, q);
+    if (!fitted) return null;
+    let sse = 0;
+    for (let i = 0; i < n; i++) {
+      let fit = 0;
+      for (let k = 0; k < p; k++) fit += x[i * p + k] * fitted.coef[k];
+      fit += shares[i] * fitted.coef[p];
+      sse += (y[i] - fit) ** 2;
+    }
+    const s2 = sse / dof;
+    const se = Math.sqrt(Math.max(1e-12, s2 * fitted.inverseDiag));
+    const effect = fitted.coef[p];
+    return { onsetAt, effect, standardError: se, z: effect / se, sse };
+  };
+
+  /** SSE of the step at `onsetAt` from the no-step fit; null when not fittable, NaN when only an exact fit can tell. */
+  const approxSse = (onsetAt: number): number | null => {
+    if (ranking === undefined) ranking = rankingSetup();
+    const j = firstExposed(onsetAt);
+    const exposed = n - j;
+    if (!(exposed >= 1 && exposed < n - 3)) return null;
+    if (!ranking) return Number.NaN;
+    const r = ranking;
+    const s = dayShareAfter(days[j], onsetAt);
+    const partial = s < 1;
+    const from = partial ? j + 1 : j;
+    let xx = n - from;
+    let xy = r.suffixY[from];
+    let vgv = r.tailForm[from];
+    let vb = r.tailBeta[from];
+    if (partial) {
+      xx += s * s;
+      xy += s * y[j];
+      vgv += 2 * s * r.crossForm[j] + s * s * r.ownForm[j];
+      vb += s * r.ownBeta[j];
+    }
+    const residualSquares = xx - vgv;
+    if (!(residualSquares > 1e-6 * Math.max(1, xx))) return Number.NaN;
+    const w = xy - vb;
+    return sseNoStep - (w * w) / residualSquares;
+  };
+
+  // Onsets are cached per hour: the first instant asked for an hour stands for it. The full-range search that sets
+  // sigma2 is defined to have asked first for its even hours, so those hours always mean the exact hour.
+  const first = days[0] * MS_PER_DAY;
+  const last = (days[n - 1] + 1) * MS_PER_DAY;
+  const rangeFrom = first + 3 * MS_PER_DAY;
+  const rangeTo = last - 2 * MS_PER_DAY;
+  const rangeFirstKey = rangeFrom / MS_PER_HOUR;
+  const rangeLastKey = Math.floor(rangeTo / MS_PER_HOUR);
+  const instantOfKey = new Map<number, number>();
+  const exactCache = new Map<number, StepFit | null>();
+  const approxCache = new Map<number, number | null>();
+  const keyOf = (onsetAt: number): number => {
+    const key = Math.round(onsetAt / MS_PER_HOUR);
+    if (!instantOfKey.has(key)) {
+      const inRange = key >= rangeFirstKey && key <= rangeLastKey && (key - rangeFirstKey) % STEP_HOURS === 0;
+      instantOfKey.set(key, inRange ? key * MS_PER_HOUR : onsetAt);
+    }
+    return key;
+  };
+  const exactAt = (key: number): StepFit | null => {
+    if (!exactCache.has(key)) exactCache.set(key, exactFit(instantOfKey.get(key) as number));
+    return exactCache.get(key) as StepFit | null;
+  };
+  const approxAt = (key: number): number | null => {
+    if (!approxCache.has(key)) approxCache.set(key, approxSse(instantOfKey.get(key) as number));
+    return approxCache.get(key) as number | null;
+  };
+
+  const bestOf = (onsets: readonly number[], divisor: number, penalties: readonly number[]) => {
+    const keys = onsets.map(keyOf);
+    let top = Number.NEGATIVE_INFINITY;
+    const approx = keys.map((key, i) => {
+      const a = approxAt(key);
+      if (a !== null && !Number.isNaN(a)) top = Math.max(top, -a / divisor - penalties[i]);
+      return a;
+    });
+    const margin = (2 * tolerance) / divisor + 1e-12 * Math.abs(top);
+    let best: { fit: StepFit; index: number; score: number } | null = null;
+    keys.forEach((key, i) => {
+      const a = approx[i];
+      if (a === null) return;
+      if (!Number.isNaN(a) && -a / divisor - penalties[i] < top - margin) return;
+      const fit = exactAt(key);
+      if (!fit) return;
+      const score = -fit.sse / divisor - penalties[i];
+      if (!best || score > best.score) best = { fit, index: i, score };
+    });
+    const found = best as { fit: StepFit; index: number; score: number } | null;
+    return found ? { fit: found.fit, index: found.index } : null;
   };
   const bestBetween = (from: number, to: number): StepFit | null => {
-    let best: StepFit | null = null;
-    for (let t = from; t <= to; t += STEP_HOURS * MS_PER_HOUR) {
-      const f = fitAt(t);
-      if (f && (!best || f.sse < best.sse)) best = f;
-    }
-    return best;
+    const onsets: number[] = [];
+    for (let t = from; t <= to; t += STEP_HOURS * MS_PER_HOUR) onsets.push(t);
+    return bestOf(onsets, 1, new Array<number>(onsets.length).fill(0))?.fit ?? null;
   };
-  const first = series.days[0] * MS_PER_DAY;
-  const last = (series.days[n - 1] + 1) * MS_PER_DAY;
-  const overall = bestBetween(first + 3 * MS_PER_DAY, last - 2 * MS_PER_DAY);
-  const dof = Math.max(1, n - base[0].length - 1);
-  const sigma2 = Math.max(1e-6, (overall ? overall.sse : noStep.sse) / dof);
-  return { series, withWeekday, sigma2, sseNoStep: noStep.sse, fitAt, bestBetween };
+  let sigma2: number | null = null;
+  return {
+    series,
+    withWeekday,
+    get sigma2() {
+      if (sigma2 === null) {
+        const overall = bestBetween(rangeFrom, rangeTo);
+        sigma2 = Math.max(1e-6, (overall ? overall.sse : sseNoStep) / dof);
+      }
+      return sigma2;
+    },
+    sseNoStep,
+    fitAt: (onsetAt: number) => exactAt(keyOf(onsetAt)),
+    bestBetween,
+    bestOf,
+  };
+}
+
+/** A⁻¹ (d × d, row-major) for ranking only: Gauss–Jordan on [A | I] with partial pivoting; null when singular. */
+function inverse(a: Float64Array, d: number): Float64Array | null {
+  const w = 2 * d;
+  const m = new Float64Array(d * w);
+  for (let i = 0; i < d; i++) {
+    for (let k = 0; k < d; k++) m[i * w + k] = a[i * d + k];
+    m[i * w + d + i] = 1;
+  }
+  for (let c = 0; c < d; c++) {
+    let p = c;
+    for (let r = c + 1; r < d; r++) if (Math.abs(m[r * w + c]) > Math.abs(m[p * w + c])) p = r;
+    if (Math.abs(m[p * w + c]) < 1e-12) return null;
+    if (p !== c) for (let k = 0; k < w; k++) [m[c * w + k], m[p * w + k]] = [m[p * w + k], m[c * w + k]];
+    const pivot = m[c * w + c];
+    for (let k = 0; k < w; k++) m[c * w + k] /= pivot;
+    for (let r = 0; r < d; r++) {
+      if (r === c) continue;
+      const f = m[r * w + c];
+      if (f !== 0) for (let k = 0; k < w; k++) m[r * w + k] -= f * m[c * w + k];
+    }
+  }
+  const out = new Float64Array(d * d);
+  for (let i = 0; i < d; i++) for (let k = 0; k < d; k++) out[i * d + k] = m[i * w + d + k];
+  return out;
 }

@@ -10,13 +10,50 @@ const MS_PER_DAY = 86_400_000;
 
 /** Day number of a `YYYY-MM-DD` date (UTC). */
 export function dayNumber(date: string): number {
+  // Fast path for the validated `YYYY-MM-DD` shape (the engine reads thousands of dates per campaign).
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const m = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (y >= 0 && m >= 0 && d >= 0) return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  }
   const [y, m, d] = date.split('-').map(Number);
   return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 }
 
+/** The decimal number in date[from, to), or −1 when a character is not a digit. */
+function digits(date: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = date.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Day numbers of snapshots, remembered per snapshot object (and checked against its date, in case it changed). */
+const snapshotDays = new WeakMap<object, { date: string; day: number }>();
+function snapshotDay(s: SnapshotInput): number {
+  const known = snapshotDays.get(s);
+  if (known && known.date === s.date) return known.day;
+  const day = dayNumber(s.date);
+  snapshotDays.set(s, { date: s.date, day });
+  return day;
+}
+
+/** Every chart point and finding names its day: remember the strings (bounded). */
+const dayDates = new Map<number, string>();
+
 /** `YYYY-MM-DD` of a day number. */
 export function dayDate(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let date = dayDates.get(day);
+  if (date === undefined) {
+    date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (dayDates.size >= 100_000) dayDates.clear();
+    dayDates.set(day, date);
+  }
+  return date;
 }
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -71,20 +108,40 @@ export interface DailySeries {
   values: (number | null)[];
 }
 
+/** Series already built per snapshot list (the engine's stages each ask for the same ones); callers get a copy. */
+const builtSeries = new WeakMap<readonly SnapshotInput[], { length: number; byMetric: Map<Metric, DailySeries> }>();
+
 export function metricSeries(snapshots: readonly SnapshotInput[], metric: Metric): DailySeries {
-  if (snapshots.length === 0) return { metric, start: 0, values: [] };
-  const byDay = new Map<number, number>();
-  for (const s of snapshots) {
-    const v = s[metric];
-    if (v === null || !Number.isFinite(v) || v < 0) continue;
-    const day = dayNumber(s.date);
-    byDay.set(day, (byDay.get(day) ?? 0) + v);
+  let built = builtSeries.get(snapshots);
+  if (!built || built.length !== snapshots.length) {
+    built = { length: snapshots.length, byMetric: new Map() };
+    builtSeries.set(snapshots, built);
   }
-  const days = snapshots.map((s) => dayNumber(s.date));
-  const start = Math.min(...days);
-  const end = Math.max(...days);
-  const values: (number | null)[] = [];
-  for (let d = start; d <= end; d++) values.push(byDay.has(d) ? (byDay.get(d) as number) : null);
+  let series = built.byMetric.get(metric);
+  if (!series) {
+    series = buildSeries(snapshots, metric);
+    built.byMetric.set(metric, series);
+  }
+  return { metric, start: series.start, values: series.values.slice() };
+}
+
+function buildSeries(snapshots: readonly SnapshotInput[], metric: Metric): DailySeries {
+  if (snapshots.length === 0) return { metric, start: 0, values: [] };
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  const days = snapshots.map((s) => {
+    const day = snapshotDay(s);
+    if (day < start) start = day;
+    if (day > end) end = day;
+    return day;
+  });
+  const values: (number | null)[] = new Array(end - start + 1).fill(null);
+  snapshots.forEach((s, i) => {
+    const v = s[metric];
+    if (v === null || !Number.isFinite(v) || v < 0) return;
+    const k = days[i] - start;
+    values[k] = (values[k] ?? 0) + v;
+  });
   return { metric, start, values };
 }
 
