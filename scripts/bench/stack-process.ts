@@ -20,7 +20,7 @@ export async function startStackProcess(dataDir: string, port: number): Promise<
   // Node with tsx's loader, not the tsx wrapper: one process, whose exit means the stack has stopped.
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/local-stack/cli.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: '', LOCAL_STACK_DIR: dataDir, LOCAL_STACK_PORT: String(port), LOCAL_STACK_WRITE_ENV: '0', LOCAL_STACK_ANALYZE_EVERY_MS: '0' },
+    env: { ...process.env, DATABASE_URL: '', LOCAL_STACK_DIR: dataDir, LOCAL_STACK_PORT: String(port), LOCAL_STACK_WRITE_ENV: '0', LOCAL_STACK_ANALYZE_EVERY_MS: '0', LOCAL_STACK_AUTH_LIMITS: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

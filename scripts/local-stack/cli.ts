@@ -1,10 +1,15 @@
 // `npm run stack`: runs the embedded local stack in the foreground until Ctrl-C.
+import { ONE_ADDRESS_MANY_CLIENTS } from './auth/settings.ts';
 import { startLocalStack } from './index.ts';
+
+// Every local client comes from 127.0.0.1, so a load test from one machine would meet the per-address auth
+// limits at once; LOCAL_STACK_AUTH_LIMITS=off opens them (the benchmarks set it; users never need to).
+const auth = process.env.LOCAL_STACK_AUTH_LIMITS === 'off' ? ONE_ADDRESS_MANY_CLIENTS : undefined;
 
 const started = Date.now();
 let stack: Awaited<ReturnType<typeof startLocalStack>>;
 try {
-  stack = await startLocalStack({ watchFunctions: true });
+  stack = await startLocalStack({ watchFunctions: true, auth });
 } catch (error) {
   console.error(`\nThe local stack did not start: ${(error as Error).message}`);
   process.exit(1);
