@@ -16,6 +16,7 @@ import { seedDemo, type SeedDemoResult } from '../../scripts/seed-demo.ts';
 import { appUrl, createWorkspaceThroughUi, launchBrowser, screenshot, signIn, signUp, uniqueE2eEmail } from './support/browser.ts';
 import { cardIn } from './support/board-page.ts';
 import { e2eServiceClient, e2eUserClient, type E2eClient } from './support/clients.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
 const STORY_CARD = demoId(`card:${STORY.card}`);
@@ -124,12 +125,16 @@ describe('alert feedback and change effects (demo data)', () => {
     await page.goto(appUrl(`/campaigns/${story!.campaign_id}`));
     const section = page.getByTestId('campaign-effects');
     await section.waitFor({ timeout: 20_000 });
+    // The section's heading renders before its estimates load: wait for the list, then read it.
+    const campaignEffects = effects.filter((e) => e.campaign_id === story!.campaign_id);
+    await waitFor(async () => (await section.getByRole('listitem').count()) === campaignEffects.length, {
+      what: "the campaign's effect estimates",
+      timeoutMs: 20_000,
+    });
     const text = await section.innerText();
     expect(text).toContain('Changed hero image from blue to red');
     expect(text).toContain(expected);
     expect(text).toContain(note);
-    const campaignEffects = effects.filter((e) => e.campaign_id === story!.campaign_id);
-    await expect(section.getByRole('listitem').count()).resolves.toBe(campaignEffects.length);
     // Newest change first: the creative change (two days ago) above the older headline update.
     const items = await section.getByRole('listitem').allInnerTexts();
     expect(items.findIndex((t) => t.includes('Changed hero image'))).toBeLessThan(items.findIndex((t) => t.includes(note)));
@@ -146,6 +151,8 @@ describe('alert feedback and change effects (demo data)', () => {
     await page.goto(appUrl('/alerts'));
     const library = page.getByTestId('effect-library');
     await library.waitFor({ timeout: 20_000 });
+    // The section renders while its estimates load: wait for every row before reading the table.
+    await waitFor(async () => (await library.locator('tbody tr').count()) === expected.length, { what: 'the library rows', timeoutMs: 20_000 });
     await expect(library.getByRole('heading', { name: 'What worked' }).count()).resolves.toBe(1);
     // One row per action type and metric, in the library's order, with its count, median and clear moves.
     const cells = await library.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));
