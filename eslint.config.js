@@ -70,6 +70,7 @@ export default tseslint.config(
       '.supabase-local',
       'test-results',
       'src/lib/database.types.ts',
+      'supabase/functions/_shared/database.types.ts',
       // Code that breaks the rules on purpose; tests/lint/boundaries.test.ts lints it and expects errors.
       'tests/lint/fixtures',
     ],
