@@ -1,6 +1,7 @@
 import { severityRank } from '@domain/severity.ts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { parseSuggestedAction } from '@domain/correlation/alert-payload.ts';
 import { actionEffectSchema, formatEffect } from '@domain/correlation/effects.ts';
 import { useAlerts } from '@/entities/alerts';
 import type { AiAlert } from '@/lib/db';
@@ -41,14 +42,13 @@ export function toCardSignals(alerts: readonly CardAlert[], { correlations, effe
     const currentRank = current.alert ? severityRank(current.alert.severity) : -1;
     const better = rank > currentRank || (rank === currentRank && confidence > current.alert!.confidence);
     if (!better) continue;
-    const suggestion = (a.suggested_action ?? null) as { type?: unknown; button_label?: unknown } | null;
+    const suggestion = parseSuggestedAction(a.suggested_action);
     current.alert = {
       id: a.id,
       title: a.title,
       severity: a.severity,
       confidence,
-      revertLabel:
-        suggestion?.type === 'revert' ? (typeof suggestion.button_label === 'string' && suggestion.button_label) || 'Revert this change' : null,
+      revertLabel: suggestion?.type === 'revert' ? suggestion.button_label || 'Revert this change' : null,
     };
   }
   for (const c of correlations) {
