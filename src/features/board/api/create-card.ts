@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ACTION_TYPES, BOARD_COLUMN_IDS, metadataFromChanges, type ActionType, type BoardColumnId } from '@domain/board.ts';
+import { ACTION_TYPES, actionMetadataSchema, BOARD_COLUMN_IDS, metadataFromChanges, type ActionType, type BoardColumnId } from '@domain/board.ts';
 import { z } from 'zod';
 import type { Json } from '@/lib/db';
 import { supabase } from '@/lib/supabase';
@@ -32,7 +32,7 @@ export function cardFields(input: CardInput) {
     description: parsed.description || null,
     occurred_at: parsed.occurred_at,
     impact: parsed.impact,
-    metadata: metadataFromChanges(parsed.changes, parsed.affected_ad_sets) as unknown as Json,
+    metadata: actionMetadataSchema.parse(metadataFromChanges(parsed.changes, parsed.affected_ad_sets)) as unknown as Json,
   };
 }
 
