@@ -26,8 +26,8 @@ export interface RankingRow {
   id: string;
   name: string;
   industry: string | null;
-  status: string;
-  decision: string | null;
+  status: Campaign['status'];
+  decision: Campaign['decision'];
   currency: string;
   revenue: number | null;
   spend: number | null;
