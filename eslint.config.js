@@ -11,11 +11,14 @@ const dirs = (path) =>
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
 const features = dirs('./src/features/');
+const entities = dirs('./src/entities/');
 const edgeFunctions = dirs('./supabase/functions/').filter((name) => !name.startsWith('_'));
 
 /**
  * The layering the code is built on (docs/architecture.md), enforced rather than remembered:
  * - a feature never imports another feature (shared pieces move down to src/components, src/lib, src/hooks);
+ * - entities (src/entities: campaigns, alerts, people — the one read layer several features share) sit below the
+ *   features: features import them, they never import a feature, the app or each other;
  * - the shared tiers never import a feature or the app; routes in src/app compose features;
  * - edge functions never import src/ or each other; the domain imports nothing outside itself (it stays pure);
  * - no import cycles anywhere.
@@ -28,9 +31,20 @@ const zones = [
     message: 'Features do not import each other: compose them in src/app, or move the shared piece down to src/components, src/lib or src/hooks.',
   })),
   {
-    target: ['./src/components', './src/lib', './src/hooks'],
+    target: './src/entities',
     from: ['./src/features', './src/app'],
-    message: 'The shared tiers sit below the features and the app and never import them.',
+    message: 'Entities sit below the features: a feature composes an entity, an entity never imports a feature or the app.',
+  },
+  ...entities.map((entity) => ({
+    target: `./src/entities/${entity}`,
+    from: './src/entities',
+    except: [`./${entity}`],
+    message: 'Entities do not import each other: join them in the feature that needs both.',
+  })),
+  {
+    target: ['./src/components', './src/lib', './src/hooks'],
+    from: ['./src/features', './src/entities', './src/app'],
+    message: 'The shared tiers sit below the entities, the features and the app and never import them.',
   },
   { target: './src/features', from: './src/app', message: 'Features do not import the app; the app composes them.' },
   { target: './supabase/functions', from: './src', message: 'Edge functions never import the SPA (src/).' },
@@ -56,6 +70,7 @@ export default tseslint.config(
       '.supabase-local',
       'test-results',
       'src/lib/database.types.ts',
+      'supabase/functions/_shared/database.types.ts',
       // Code that breaks the rules on purpose; tests/lint/boundaries.test.ts lints it and expects errors.
       'tests/lint/fixtures',
     ],

@@ -60,7 +60,7 @@ export async function arrange(stack: { url: string; anonKey: string; serviceRole
   const rows = Array.from({ length: 1000 }, (_, i) => ({
     workspace_id: ws.id,
     campaign_id: campaigns[i % 3].id,
-    action_type: i % 2 ? 'budget_adjustment' : 'creative_change',
+    action_type: i % 2 ? ('budget_adjustment' as const) : ('creative_change' as const),
     title: `Bench card ${i}`,
     status: statuses[i % 4],
     occurred_at: new Date(Date.now() - i * 3_600_000).toISOString(),

@@ -10,6 +10,8 @@ export interface ColumnInfo {
   nullable: boolean;
   hasDefault: boolean;
   generatedAlways: boolean;
+  /** The values a single-column `check (col in (…))` constraint allows: the column is typed as their union. */
+  allowed?: string[];
 }
 
 export interface ForeignKeyInfo {
@@ -57,6 +59,22 @@ export async function introspectPublicSchema(db: Queryable): Promise<SchemaInfo>
     hasDefault: c.column_default !== null || c.is_identity === 'YES',
     generatedAlways: c.is_generated === 'ALWAYS' || c.identity_generation === 'ALWAYS',
   }));
+
+  // Statuses, roles, severities and objectives are check constraints, not enums: type each as the union it allows.
+  const checks = await db.query<{ table_name: string; column_name: string; def: string }>(
+    `select c.relname as table_name, a.attname as column_name, pg_get_constraintdef(con.oid) as def
+       from pg_constraint con
+       join pg_class c on c.oid = con.conrelid
+       join pg_namespace n on n.oid = c.relnamespace
+       join pg_attribute a on a.attrelid = con.conrelid and a.attnum = con.conkey[1]
+      where n.nspname = 'public' and con.contype = 'c' and array_length(con.conkey, 1) = 1
+      order by c.relname, a.attname, con.conname`,
+  );
+  for (const check of checks) {
+    const allowed = allowedValues(check.column_name, check.def);
+    const column = columns.find((c) => c.table === check.table_name && c.name === check.column_name);
+    if (allowed && column && column.udt === 'text') column.allowed = column.allowed ? column.allowed.filter((v) => allowed.includes(v)) : allowed;
+  }
 
   const foreignKeys = (
     await db.query<{ conname: string; table_name: string; columns: string[]; ref_table: string; ref_columns: string[]; one_to_one: boolean }>(
@@ -108,4 +126,17 @@ export async function introspectPublicSchema(db: Queryable): Promise<SchemaInfo>
   }));
 
   return { tables, columns, foreignKeys, functions };
+}
+
+/**
+ * The value list of `CHECK ((col = ANY (ARRAY['a'::text, …])))`, optionally behind `(col IS NULL) OR`, as Postgres
+ * prints `check (col in ('a', …))`; null for any other shape (ranges, expressions), which stays a plain string.
+ */
+export function allowedValues(column: string, def: string): string[] | null {
+  const name = column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const list = `${name} = ANY \\(ARRAY\\[((?:'[^']*'::text(?:, )?)+)\\]\\)`;
+  const shape = new RegExp(`^CHECK \\(\\(?(?:\\(${name} IS NULL\\) OR )?\\(?${list}\\)?\\)\\)?$`);
+  const match = shape.exec(def);
+  if (!match) return null;
+  return [...match[1].matchAll(/'([^']*)'::text/g)].map((m) => m[1]);
 }

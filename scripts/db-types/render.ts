@@ -29,8 +29,13 @@ const indent = (text: string, depth: number) =>
     .map((line) => (line ? '  '.repeat(depth) + line : line))
     .join('\n');
 
+/** A column's type: the union its check constraint allows, else what its Postgres type maps to. */
+function columnType(c: ColumnInfo): string {
+  return c.allowed && c.allowed.length > 0 ? c.allowed.map((v) => JSON.stringify(v)).join(' | ') : tsTypeFor(c.udt);
+}
+
 function rowType(columns: ColumnInfo[]): string {
-  return columns.map((c) => `${c.name}: ${tsTypeFor(c.udt)}${c.nullable ? ' | null' : ''}`).join('\n');
+  return columns.map((c) => `${c.name}: ${columnType(c)}${c.nullable ? ' | null' : ''}`).join('\n');
 }
 
 function insertType(columns: ColumnInfo[]): string {
@@ -38,14 +43,14 @@ function insertType(columns: ColumnInfo[]): string {
     .map((c) => {
       if (c.generatedAlways) return `${c.name}?: never`;
       const optional = c.nullable || c.hasDefault ? '?' : '';
-      return `${c.name}${optional}: ${tsTypeFor(c.udt)}${c.nullable ? ' | null' : ''}`;
+      return `${c.name}${optional}: ${columnType(c)}${c.nullable ? ' | null' : ''}`;
     })
     .join('\n');
 }
 
 function updateType(columns: ColumnInfo[]): string {
   return columns
-    .map((c) => (c.generatedAlways ? `${c.name}?: never` : `${c.name}?: ${tsTypeFor(c.udt)}${c.nullable ? ' | null' : ''}`))
+    .map((c) => (c.generatedAlways ? `${c.name}?: never` : `${c.name}?: ${columnType(c)}${c.nullable ? ' | null' : ''}`))
     .join('\n');
 }
 

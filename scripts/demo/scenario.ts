@@ -10,6 +10,7 @@
  * fewer sales (mixed). Summer Launch has not launched: it carries the spec's drift sample (docs/domain-rules.md, Drift). Three finished campaigns
  * give feasibility its history.
  */
+import type { ActionType } from '../../supabase/functions/_shared/domain/board.ts';
 import type { Json } from '../../src/lib/database.types.ts';
 import { addDays } from '../../supabase/functions/_shared/domain/dates.ts';
 import { createRng } from '../../supabase/functions/_shared/domain/correlation/synthetic.ts';
@@ -74,7 +75,7 @@ export interface CardSeed {
   key: string;
   id: string;
   campaign: CampaignKey;
-  action_type: string;
+  action_type: ActionType;
   title: string;
   description: string;
   occurred_at: string;

@@ -21,7 +21,7 @@ export type Database = {
           campaign_id: string
           action_id: string
           action_type: string
-          metric: string
+          metric: "sales" | "revenue" | "conversions" | "roas" | "cpa" | "clicks" | "impressions" | "spend"
           change_pct: number
           lower_pct: number
           upper_pct: number
@@ -36,7 +36,7 @@ export type Database = {
           campaign_id: string
           action_id: string
           action_type: string
-          metric: string
+          metric: "sales" | "revenue" | "conversions" | "roas" | "cpa" | "clicks" | "impressions" | "spend"
           change_pct: number
           lower_pct: number
           upper_pct: number
@@ -51,7 +51,7 @@ export type Database = {
           campaign_id?: string
           action_id?: string
           action_type?: string
-          metric?: string
+          metric?: "sales" | "revenue" | "conversions" | "roas" | "cpa" | "clicks" | "impressions" | "spend"
           change_pct?: number
           lower_pct?: number
           upper_pct?: number
@@ -91,15 +91,15 @@ export type Database = {
           campaign_id: string
           correlation_id: string | null
           trigger_action_id: string | null
-          severity: string
+          severity: "high" | "medium" | "low"
           title: string
           description: string | null
           detected_at: string
           correlation_data: Json
           suggested_action: Json | null
-          status: string
+          status: "active" | "resolved" | "dismissed"
           confidence: number
-          source: string
+          source: "rules" | "llm"
           finding_key: string
           revert_action_id: string | null
           resolved_at: string | null
@@ -107,7 +107,7 @@ export type Database = {
           resolution_note: string | null
           created_at: string
           updated_at: string
-          dismiss_reason: string | null
+          dismiss_reason: "wrong_cause" | "expected_change" | "noise" | null
         }
         Insert: {
           id?: string
@@ -115,15 +115,15 @@ export type Database = {
           campaign_id: string
           correlation_id?: string | null
           trigger_action_id?: string | null
-          severity: string
+          severity: "high" | "medium" | "low"
           title: string
           description?: string | null
           detected_at?: string
           correlation_data?: Json
           suggested_action?: Json | null
-          status?: string
+          status?: "active" | "resolved" | "dismissed"
           confidence: number
-          source: string
+          source: "rules" | "llm"
           finding_key: string
           revert_action_id?: string | null
           resolved_at?: string | null
@@ -131,7 +131,7 @@ export type Database = {
           resolution_note?: string | null
           created_at?: string
           updated_at?: string
-          dismiss_reason?: string | null
+          dismiss_reason?: "wrong_cause" | "expected_change" | "noise" | null
         }
         Update: {
           id?: string
@@ -139,15 +139,15 @@ export type Database = {
           campaign_id?: string
           correlation_id?: string | null
           trigger_action_id?: string | null
-          severity?: string
+          severity?: "high" | "medium" | "low"
           title?: string
           description?: string | null
           detected_at?: string
           correlation_data?: Json
           suggested_action?: Json | null
-          status?: string
+          status?: "active" | "resolved" | "dismissed"
           confidence?: number
-          source?: string
+          source?: "rules" | "llm"
           finding_key?: string
           revert_action_id?: string | null
           resolved_at?: string | null
@@ -155,7 +155,7 @@ export type Database = {
           resolution_note?: string | null
           created_at?: string
           updated_at?: string
-          dismiss_reason?: string | null
+          dismiss_reason?: "wrong_cause" | "expected_change" | "noise" | null
         }
         Relationships: [
           {
@@ -200,8 +200,8 @@ export type Database = {
           id: string
           workspace_id: string | null
           campaign_ids: string[]
-          trigger: string
-          status: string
+          trigger: "manual" | "schedule" | "cli" | "seed"
+          status: "running" | "succeeded" | "failed"
           started_at: string
           finished_at: string | null
           correlations_written: number
@@ -219,8 +219,8 @@ export type Database = {
           id?: string
           workspace_id?: string | null
           campaign_ids?: string[]
-          trigger: string
-          status?: string
+          trigger: "manual" | "schedule" | "cli" | "seed"
+          status?: "running" | "succeeded" | "failed"
           started_at?: string
           finished_at?: string | null
           correlations_written?: number
@@ -238,8 +238,8 @@ export type Database = {
           id?: string
           workspace_id?: string | null
           campaign_ids?: string[]
-          trigger?: string
-          status?: string
+          trigger?: "manual" | "schedule" | "cli" | "seed"
+          status?: "running" | "succeeded" | "failed"
           started_at?: string
           finished_at?: string | null
           correlations_written?: number
@@ -269,7 +269,7 @@ export type Database = {
           workspace_id: string | null
           table_name: string
           row_id: string | null
-          action: string
+          action: "INSERT" | "UPDATE" | "DELETE"
           actor: string | null
           actor_role: string | null
           old_values: Json | null
@@ -281,7 +281,7 @@ export type Database = {
           workspace_id?: string | null
           table_name: string
           row_id?: string | null
-          action: string
+          action: "INSERT" | "UPDATE" | "DELETE"
           actor?: string | null
           actor_role?: string | null
           old_values?: Json | null
@@ -293,7 +293,7 @@ export type Database = {
           workspace_id?: string | null
           table_name?: string
           row_id?: string | null
-          action?: string
+          action?: "INSERT" | "UPDATE" | "DELETE"
           actor?: string | null
           actor_role?: string | null
           old_values?: Json | null
@@ -385,26 +385,26 @@ export type Database = {
           id: string
           workspace_id: string
           name: string
-          objective: string
+          objective: "sales" | "leads" | "awareness"
           industry: string | null
           budget: number | null
           currency: string
           audience: Json
-          platform: string
+          platform: "meta" | "google" | "tiktok" | "multi"
           ad_link: string | null
           meta_pixel_id: string | null
           ads_account_id: string | null
           website_tracking: boolean
           promo_tracking: boolean
           keywords: string[]
-          primary_kpi: string | null
+          primary_kpi: "sales" | "roas" | "cpa" | "engagement" | null
           kpi_target: number | null
           kpi_window_days: number | null
           planned_launch: string | null
           peak_start: string | null
           peak_end: string | null
-          status: string
-          decision: string | null
+          status: "draft" | "planned" | "active" | "completed" | "paused"
+          decision: "proceed" | "adjust" | "pause" | null
           decision_note: string | null
           decided_by: string | null
           decided_at: string | null
@@ -420,26 +420,26 @@ export type Database = {
           id?: string
           workspace_id: string
           name: string
-          objective: string
+          objective: "sales" | "leads" | "awareness"
           industry?: string | null
           budget?: number | null
           currency?: string
           audience?: Json
-          platform?: string
+          platform?: "meta" | "google" | "tiktok" | "multi"
           ad_link?: string | null
           meta_pixel_id?: string | null
           ads_account_id?: string | null
           website_tracking?: boolean
           promo_tracking?: boolean
           keywords?: string[]
-          primary_kpi?: string | null
+          primary_kpi?: "sales" | "roas" | "cpa" | "engagement" | null
           kpi_target?: number | null
           kpi_window_days?: number | null
           planned_launch?: string | null
           peak_start?: string | null
           peak_end?: string | null
-          status?: string
-          decision?: string | null
+          status?: "draft" | "planned" | "active" | "completed" | "paused"
+          decision?: "proceed" | "adjust" | "pause" | null
           decision_note?: string | null
           decided_by?: string | null
           decided_at?: string | null
@@ -455,26 +455,26 @@ export type Database = {
           id?: string
           workspace_id?: string
           name?: string
-          objective?: string
+          objective?: "sales" | "leads" | "awareness"
           industry?: string | null
           budget?: number | null
           currency?: string
           audience?: Json
-          platform?: string
+          platform?: "meta" | "google" | "tiktok" | "multi"
           ad_link?: string | null
           meta_pixel_id?: string | null
           ads_account_id?: string | null
           website_tracking?: boolean
           promo_tracking?: boolean
           keywords?: string[]
-          primary_kpi?: string | null
+          primary_kpi?: "sales" | "roas" | "cpa" | "engagement" | null
           kpi_target?: number | null
           kpi_window_days?: number | null
           planned_launch?: string | null
           peak_start?: string | null
           peak_end?: string | null
-          status?: string
-          decision?: string | null
+          status?: "draft" | "planned" | "active" | "completed" | "paused"
+          decision?: "proceed" | "adjust" | "pause" | null
           decision_note?: string | null
           decided_by?: string | null
           decided_at?: string | null
@@ -502,12 +502,12 @@ export type Database = {
           workspace_id: string
           campaign_id: string
           action_id: string
-          metric: string
+          metric: "sales" | "revenue" | "spend" | "roas" | "cpa" | "impressions" | "clicks" | "conversions" | "engagement"
           change_pct: number
           lag_hours: number | null
-          strength: string
+          strength: "strong" | "moderate" | "weak"
           confidence: number
-          method: string
+          method: "rules" | "llm"
           insight: string | null
           details: Json
           finding_key: string
@@ -519,12 +519,12 @@ export type Database = {
           workspace_id: string
           campaign_id: string
           action_id: string
-          metric: string
+          metric: "sales" | "revenue" | "spend" | "roas" | "cpa" | "impressions" | "clicks" | "conversions" | "engagement"
           change_pct: number
           lag_hours?: number | null
-          strength: string
+          strength: "strong" | "moderate" | "weak"
           confidence: number
-          method: string
+          method: "rules" | "llm"
           insight?: string | null
           details?: Json
           finding_key: string
@@ -536,12 +536,12 @@ export type Database = {
           workspace_id?: string
           campaign_id?: string
           action_id?: string
-          metric?: string
+          metric?: "sales" | "revenue" | "spend" | "roas" | "cpa" | "impressions" | "clicks" | "conversions" | "engagement"
           change_pct?: number
           lag_hours?: number | null
-          strength?: string
+          strength?: "strong" | "moderate" | "weak"
           confidence?: number
-          method?: string
+          method?: "rules" | "llm"
           insight?: string | null
           details?: Json
           finding_key?: string
@@ -580,10 +580,10 @@ export type Database = {
           score: number
           risks: Json
           benchmarks: Json
-          recommended_decision: string
+          recommended_decision: "proceed" | "adjust" | "pause"
           prescriptions: Json
           similar_campaigns: Json
-          decision: string | null
+          decision: "proceed" | "adjust" | "pause" | null
           decision_note: string | null
           decided_by: string | null
           decided_at: string | null
@@ -597,10 +597,10 @@ export type Database = {
           score: number
           risks?: Json
           benchmarks?: Json
-          recommended_decision: string
+          recommended_decision: "proceed" | "adjust" | "pause"
           prescriptions?: Json
           similar_campaigns?: Json
-          decision?: string | null
+          decision?: "proceed" | "adjust" | "pause" | null
           decision_note?: string | null
           decided_by?: string | null
           decided_at?: string | null
@@ -614,10 +614,10 @@ export type Database = {
           score?: number
           risks?: Json
           benchmarks?: Json
-          recommended_decision?: string
+          recommended_decision?: "proceed" | "adjust" | "pause"
           prescriptions?: Json
           similar_campaigns?: Json
-          decision?: string | null
+          decision?: "proceed" | "adjust" | "pause" | null
           decision_note?: string | null
           decided_by?: string | null
           decided_at?: string | null
@@ -684,20 +684,20 @@ export type Database = {
           id: string
           workspace_id: string
           campaign_id: string
-          action_type: string
+          action_type: "creative_change" | "budget_adjustment" | "audience_targeting" | "ad_copy_update" | "posting_schedule_change" | "bidding_change" | "pause_ads" | "duplicate_ad_set" | "other"
           title: string
           description: string | null
           occurred_at: string
           metadata: Json
-          status: string
-          impact: string
+          status: "planned" | "in_progress" | "completed" | "reverted"
+          impact: "positive" | "negative" | "neutral"
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
           position: string
-          source: string
+          source: "manual" | "meta"
           external_id: string | null
           external_url: string | null
           actor_name: string | null
@@ -706,20 +706,20 @@ export type Database = {
           id?: string
           workspace_id: string
           campaign_id: string
-          action_type: string
+          action_type: "creative_change" | "budget_adjustment" | "audience_targeting" | "ad_copy_update" | "posting_schedule_change" | "bidding_change" | "pause_ads" | "duplicate_ad_set" | "other"
           title: string
           description?: string | null
           occurred_at?: string
           metadata?: Json
-          status: string
-          impact?: string
+          status: "planned" | "in_progress" | "completed" | "reverted"
+          impact?: "positive" | "negative" | "neutral"
           completed_at?: string | null
           reverts_action_id?: string | null
           created_by?: string | null
           created_at?: string
           updated_at?: string
           position?: string
-          source?: string
+          source?: "manual" | "meta"
           external_id?: string | null
           external_url?: string | null
           actor_name?: string | null
@@ -728,20 +728,20 @@ export type Database = {
           id?: string
           workspace_id?: string
           campaign_id?: string
-          action_type?: string
+          action_type?: "creative_change" | "budget_adjustment" | "audience_targeting" | "ad_copy_update" | "posting_schedule_change" | "bidding_change" | "pause_ads" | "duplicate_ad_set" | "other"
           title?: string
           description?: string | null
           occurred_at?: string
           metadata?: Json
-          status?: string
-          impact?: string
+          status?: "planned" | "in_progress" | "completed" | "reverted"
+          impact?: "positive" | "negative" | "neutral"
           completed_at?: string | null
           reverts_action_id?: string | null
           created_by?: string | null
           created_at?: string
           updated_at?: string
           position?: string
-          source?: string
+          source?: "manual" | "meta"
           external_id?: string | null
           external_url?: string | null
           actor_name?: string | null
@@ -778,15 +778,15 @@ export type Database = {
           account_name: string | null
           currency: string | null
           timezone_name: string | null
-          kind: string
-          status: string
+          kind: "system_user_token" | "oauth" | "sandbox"
+          status: "active" | "needs_reconnect" | "revoked"
           status_reason: string | null
           token_hint: string | null
           token_expires_at: string | null
           connected_by: string | null
           connected_at: string
           last_sync_at: string | null
-          last_sync_status: string | null
+          last_sync_status: "running" | "succeeded" | "partial" | "failed" | null
           activities_synced_until: string | null
           created_at: string
           updated_at: string
@@ -798,15 +798,15 @@ export type Database = {
           account_name?: string | null
           currency?: string | null
           timezone_name?: string | null
-          kind: string
-          status?: string
+          kind: "system_user_token" | "oauth" | "sandbox"
+          status?: "active" | "needs_reconnect" | "revoked"
           status_reason?: string | null
           token_hint?: string | null
           token_expires_at?: string | null
           connected_by?: string | null
           connected_at?: string
           last_sync_at?: string | null
-          last_sync_status?: string | null
+          last_sync_status?: "running" | "succeeded" | "partial" | "failed" | null
           activities_synced_until?: string | null
           created_at?: string
           updated_at?: string
@@ -818,15 +818,15 @@ export type Database = {
           account_name?: string | null
           currency?: string | null
           timezone_name?: string | null
-          kind?: string
-          status?: string
+          kind?: "system_user_token" | "oauth" | "sandbox"
+          status?: "active" | "needs_reconnect" | "revoked"
           status_reason?: string | null
           token_hint?: string | null
           token_expires_at?: string | null
           connected_by?: string | null
           connected_at?: string
           last_sync_at?: string | null
-          last_sync_status?: string | null
+          last_sync_status?: "running" | "succeeded" | "partial" | "failed" | null
           activities_synced_until?: string | null
           created_at?: string
           updated_at?: string
@@ -847,8 +847,8 @@ export type Database = {
           workspace_id: string
           connection_id: string | null
           campaign_ids: string[]
-          trigger: string
-          status: string
+          trigger: "manual" | "schedule" | "connect" | "cli"
+          status: "running" | "succeeded" | "partial" | "failed"
           stage: string | null
           progress: number
           since: string | null
@@ -876,8 +876,8 @@ export type Database = {
           workspace_id: string
           connection_id?: string | null
           campaign_ids?: string[]
-          trigger: string
-          status?: string
+          trigger: "manual" | "schedule" | "connect" | "cli"
+          status?: "running" | "succeeded" | "partial" | "failed"
           stage?: string | null
           progress?: number
           since?: string | null
@@ -905,8 +905,8 @@ export type Database = {
           workspace_id?: string
           connection_id?: string | null
           campaign_ids?: string[]
-          trigger?: string
-          status?: string
+          trigger?: "manual" | "schedule" | "connect" | "cli"
+          status?: "running" | "succeeded" | "partial" | "failed"
           stage?: string | null
           progress?: number
           since?: string | null
@@ -1117,7 +1117,7 @@ export type Database = {
           data_source: string
           metrics: Json
           reasons: Json
-          status: string
+          status: "open" | "fixed" | "discarded" | "superseded"
           run_id: string | null
           created_by: string | null
           resolved_by: string | null
@@ -1133,7 +1133,7 @@ export type Database = {
           data_source: string
           metrics: Json
           reasons: Json
-          status?: string
+          status?: "open" | "fixed" | "discarded" | "superseded"
           run_id?: string | null
           created_by?: string | null
           resolved_by?: string | null
@@ -1149,7 +1149,7 @@ export type Database = {
           data_source?: string
           metrics?: Json
           reasons?: Json
-          status?: string
+          status?: "open" | "fixed" | "discarded" | "superseded"
           run_id?: string | null
           created_by?: string | null
           resolved_by?: string | null
@@ -1179,7 +1179,7 @@ export type Database = {
           id: string
           workspace_id: string
           recommendation_id: string
-          decision: string
+          decision: "accepted" | "rejected" | "rolled_back"
           note: string | null
           outcome: Json
           decided_by: string | null
@@ -1189,7 +1189,7 @@ export type Database = {
           id?: string
           workspace_id: string
           recommendation_id: string
-          decision: string
+          decision: "accepted" | "rejected" | "rolled_back"
           note?: string | null
           outcome?: Json
           decided_by?: string | null
@@ -1199,7 +1199,7 @@ export type Database = {
           id?: string
           workspace_id?: string
           recommendation_id?: string
-          decision?: string
+          decision?: "accepted" | "rejected" | "rolled_back"
           note?: string | null
           outcome?: Json
           decided_by?: string | null
@@ -1227,13 +1227,13 @@ export type Database = {
           id: string
           workspace_id: string
           campaign_id: string | null
-          kind: string
+          kind: "budget_reallocation" | "extend_phase" | "reduce_assets" | "parallelize_approvals" | "revert_change" | "fix_tracking" | "shift_launch" | "other"
           title: string
           rationale: string | null
           payload: Json
           score: number | null
-          status: string
-          source: string
+          status: "open" | "accepted" | "rejected" | "rolled_back"
+          source: "rules" | "llm"
           recommendation_key: string
           created_at: string
           updated_at: string
@@ -1242,13 +1242,13 @@ export type Database = {
           id?: string
           workspace_id: string
           campaign_id?: string | null
-          kind: string
+          kind: "budget_reallocation" | "extend_phase" | "reduce_assets" | "parallelize_approvals" | "revert_change" | "fix_tracking" | "shift_launch" | "other"
           title: string
           rationale?: string | null
           payload?: Json
           score?: number | null
-          status?: string
-          source?: string
+          status?: "open" | "accepted" | "rejected" | "rolled_back"
+          source?: "rules" | "llm"
           recommendation_key: string
           created_at?: string
           updated_at?: string
@@ -1257,13 +1257,13 @@ export type Database = {
           id?: string
           workspace_id?: string
           campaign_id?: string | null
-          kind?: string
+          kind?: "budget_reallocation" | "extend_phase" | "reduce_assets" | "parallelize_approvals" | "revert_change" | "fix_tracking" | "shift_launch" | "other"
           title?: string
           rationale?: string | null
           payload?: Json
           score?: number | null
-          status?: string
-          source?: string
+          status?: "open" | "accepted" | "rejected" | "rolled_back"
+          source?: "rules" | "llm"
           recommendation_key?: string
           created_at?: string
           updated_at?: string
@@ -1291,11 +1291,11 @@ export type Database = {
           workspace_id: string
           campaign_id: string | null
           event_id: string
-          event_type: string
+          event_type: "Purchase" | "AddToCart" | "ViewContent" | "Lead" | "InitiateCheckout" | "PageView" | "CompleteRegistration"
           event_time: string
           value: number | null
           currency: string | null
-          source: string
+          source: "pixel" | "website" | "promo_code"
           promo_code: string | null
           schema_version: number
           metadata: Json
@@ -1306,11 +1306,11 @@ export type Database = {
           workspace_id: string
           campaign_id?: string | null
           event_id: string
-          event_type: string
+          event_type: "Purchase" | "AddToCart" | "ViewContent" | "Lead" | "InitiateCheckout" | "PageView" | "CompleteRegistration"
           event_time: string
           value?: number | null
           currency?: string | null
-          source: string
+          source: "pixel" | "website" | "promo_code"
           promo_code?: string | null
           schema_version?: number
           metadata?: Json
@@ -1321,11 +1321,11 @@ export type Database = {
           workspace_id?: string
           campaign_id?: string | null
           event_id?: string
-          event_type?: string
+          event_type?: "Purchase" | "AddToCart" | "ViewContent" | "Lead" | "InitiateCheckout" | "PageView" | "CompleteRegistration"
           event_time?: string
           value?: number | null
           currency?: string | null
-          source?: string
+          source?: "pixel" | "website" | "promo_code"
           promo_code?: string | null
           schema_version?: number
           metadata?: Json
@@ -1353,8 +1353,8 @@ export type Database = {
           id: string
           workspace_id: string
           email: string
-          role: string
-          status: string
+          role: "admin" | "ops_head" | "marketer" | "viewer"
+          status: "pending" | "accepted" | "declined"
           invited_by: string | null
           created_at: string
           expires_at: string
@@ -1364,8 +1364,8 @@ export type Database = {
           id?: string
           workspace_id: string
           email: string
-          role: string
-          status?: string
+          role: "admin" | "ops_head" | "marketer" | "viewer"
+          status?: "pending" | "accepted" | "declined"
           invited_by?: string | null
           created_at?: string
           expires_at?: string
@@ -1375,8 +1375,8 @@ export type Database = {
           id?: string
           workspace_id?: string
           email?: string
-          role?: string
-          status?: string
+          role?: "admin" | "ops_head" | "marketer" | "viewer"
+          status?: "pending" | "accepted" | "declined"
           invited_by?: string | null
           created_at?: string
           expires_at?: string
@@ -1397,21 +1397,21 @@ export type Database = {
           id: string
           workspace_id: string
           user_id: string
-          role: string
+          role: "admin" | "ops_head" | "marketer" | "viewer"
           created_at: string
         }
         Insert: {
           id?: string
           workspace_id: string
           user_id: string
-          role: string
+          role: "admin" | "ops_head" | "marketer" | "viewer"
           created_at?: string
         }
         Update: {
           id?: string
           workspace_id?: string
           user_id?: string
-          role?: string
+          role?: "admin" | "ops_head" | "marketer" | "viewer"
           created_at?: string
         }
         Relationships: [
@@ -1433,7 +1433,7 @@ export type Database = {
           created_at: string
           updated_at: string
           time_zone: string
-          attribution_model: string
+          attribution_model: "first_touch" | "last_touch" | "linear" | "time_decay" | "position_based"
         }
         Insert: {
           id?: string
@@ -1443,7 +1443,7 @@ export type Database = {
           created_at?: string
           updated_at?: string
           time_zone?: string
-          attribution_model?: string
+          attribution_model?: "first_touch" | "last_touch" | "linear" | "time_decay" | "position_based"
         }
         Update: {
           id?: string
@@ -1453,7 +1453,7 @@ export type Database = {
           created_at?: string
           updated_at?: string
           time_zone?: string
-          attribution_model?: string
+          attribution_model?: "first_touch" | "last_touch" | "linear" | "time_decay" | "position_based"
         }
         Relationships: []
       }
@@ -1470,7 +1470,7 @@ export type Database = {
           id: string
           workspace_id: string
           user_id: string
-          role: string
+          role: "admin" | "ops_head" | "marketer" | "viewer"
           created_at: string
         }
       }
@@ -1495,7 +1495,7 @@ export type Database = {
           id: string
           workspace_id: string
           recommendation_id: string
-          decision: string
+          decision: "accepted" | "rejected" | "rolled_back"
           note: string | null
           outcome: Json
           decided_by: string | null
@@ -1510,8 +1510,8 @@ export type Database = {
           id: string
           workspace_id: string
           email: string
-          role: string
-          status: string
+          role: "admin" | "ops_head" | "marketer" | "viewer"
+          status: "pending" | "accepted" | "declined"
           invited_by: string | null
           created_at: string
           expires_at: string
@@ -1550,8 +1550,8 @@ export type Database = {
           id: string
           workspace_id: string
           email: string
-          role: string
-          status: string
+          role: "admin" | "ops_head" | "marketer" | "viewer"
+          status: "pending" | "accepted" | "declined"
           invited_by: string | null
           created_at: string
           expires_at: string
@@ -1583,20 +1583,20 @@ export type Database = {
           id: string
           workspace_id: string
           campaign_id: string
-          action_type: string
+          action_type: "creative_change" | "budget_adjustment" | "audience_targeting" | "ad_copy_update" | "posting_schedule_change" | "bidding_change" | "pause_ads" | "duplicate_ad_set" | "other"
           title: string
           description: string | null
           occurred_at: string
           metadata: Json
-          status: string
-          impact: string
+          status: "planned" | "in_progress" | "completed" | "reverted"
+          impact: "positive" | "negative" | "neutral"
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
           position: string
-          source: string
+          source: "manual" | "meta"
           external_id: string | null
           external_url: string | null
           actor_name: string | null
@@ -1644,20 +1644,20 @@ export type Database = {
           id: string
           workspace_id: string
           campaign_id: string
-          action_type: string
+          action_type: "creative_change" | "budget_adjustment" | "audience_targeting" | "ad_copy_update" | "posting_schedule_change" | "bidding_change" | "pause_ads" | "duplicate_ad_set" | "other"
           title: string
           description: string | null
           occurred_at: string
           metadata: Json
-          status: string
-          impact: string
+          status: "planned" | "in_progress" | "completed" | "reverted"
+          impact: "positive" | "negative" | "neutral"
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
           position: string
-          source: string
+          source: "manual" | "meta"
           external_id: string | null
           external_url: string | null
           actor_name: string | null
@@ -1675,8 +1675,8 @@ export type Database = {
           id: string
           workspace_id: string
           email: string
-          role: string
-          status: string
+          role: "admin" | "ops_head" | "marketer" | "viewer"
+          status: "pending" | "accepted" | "declined"
           invited_by: string | null
           created_at: string
           expires_at: string
@@ -1717,20 +1717,20 @@ export type Database = {
           id: string
           workspace_id: string
           campaign_id: string
-          action_type: string
+          action_type: "creative_change" | "budget_adjustment" | "audience_targeting" | "ad_copy_update" | "posting_schedule_change" | "bidding_change" | "pause_ads" | "duplicate_ad_set" | "other"
           title: string
           description: string | null
           occurred_at: string
           metadata: Json
-          status: string
-          impact: string
+          status: "planned" | "in_progress" | "completed" | "reverted"
+          impact: "positive" | "negative" | "neutral"
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
           position: string
-          source: string
+          source: "manual" | "meta"
           external_id: string | null
           external_url: string | null
           actor_name: string | null
@@ -1744,20 +1744,20 @@ export type Database = {
           id: string
           workspace_id: string
           campaign_id: string
-          action_type: string
+          action_type: "creative_change" | "budget_adjustment" | "audience_targeting" | "ad_copy_update" | "posting_schedule_change" | "bidding_change" | "pause_ads" | "duplicate_ad_set" | "other"
           title: string
           description: string | null
           occurred_at: string
           metadata: Json
-          status: string
-          impact: string
+          status: "planned" | "in_progress" | "completed" | "reverted"
+          impact: "positive" | "negative" | "neutral"
           completed_at: string | null
           reverts_action_id: string | null
           created_by: string | null
           created_at: string
           updated_at: string
           position: string
-          source: string
+          source: "manual" | "meta"
           external_id: string | null
           external_url: string | null
           actor_name: string | null
@@ -1774,15 +1774,15 @@ export type Database = {
           account_name: string | null
           currency: string | null
           timezone_name: string | null
-          kind: string
-          status: string
+          kind: "system_user_token" | "oauth" | "sandbox"
+          status: "active" | "needs_reconnect" | "revoked"
           status_reason: string | null
           token_hint: string | null
           token_expires_at: string | null
           connected_by: string | null
           connected_at: string
           last_sync_at: string | null
-          last_sync_status: string | null
+          last_sync_status: "running" | "succeeded" | "partial" | "failed" | null
           activities_synced_until: string | null
           created_at: string
           updated_at: string
@@ -1807,15 +1807,15 @@ export type Database = {
           account_name: string | null
           currency: string | null
           timezone_name: string | null
-          kind: string
-          status: string
+          kind: "system_user_token" | "oauth" | "sandbox"
+          status: "active" | "needs_reconnect" | "revoked"
           status_reason: string | null
           token_hint: string | null
           token_expires_at: string | null
           connected_by: string | null
           connected_at: string
           last_sync_at: string | null
-          last_sync_status: string | null
+          last_sync_status: "running" | "succeeded" | "partial" | "failed" | null
           activities_synced_until: string | null
           created_at: string
           updated_at: string
@@ -1831,26 +1831,26 @@ export type Database = {
           id: string
           workspace_id: string
           name: string
-          objective: string
+          objective: "sales" | "leads" | "awareness"
           industry: string | null
           budget: number | null
           currency: string
           audience: Json
-          platform: string
+          platform: "meta" | "google" | "tiktok" | "multi"
           ad_link: string | null
           meta_pixel_id: string | null
           ads_account_id: string | null
           website_tracking: boolean
           promo_tracking: boolean
           keywords: string[]
-          primary_kpi: string | null
+          primary_kpi: "sales" | "roas" | "cpa" | "engagement" | null
           kpi_target: number | null
           kpi_window_days: number | null
           planned_launch: string | null
           peak_start: string | null
           peak_end: string | null
-          status: string
-          decision: string | null
+          status: "draft" | "planned" | "active" | "completed" | "paused"
+          decision: "proceed" | "adjust" | "pause" | null
           decision_note: string | null
           decided_by: string | null
           decided_at: string | null

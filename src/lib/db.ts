@@ -35,5 +35,7 @@ export type AnalysisRun = Tables<'analysis_runs'>;
 export type AuditLogEntry = Tables<'audit_log'>;
 
 /** Workspace roles, weakest last (docs/data-model.md): admins manage members, ops heads gate and judge, marketers act, viewers read. */
-export const WORKSPACE_ROLES = ['admin', 'ops_head', 'marketer', 'viewer'] as const;
-export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
+export type WorkspaceRole = WorkspaceMember['role'];
+export const WORKSPACE_ROLES = ['admin', 'ops_head', 'marketer', 'viewer'] as const satisfies readonly WorkspaceRole[];
+/** Fails to compile when the database allows a role the list above leaves out (the generated union is the contract). */
+export const ALL_ROLES_LISTED: [Exclude<WorkspaceRole, (typeof WORKSPACE_ROLES)[number]>] extends [never] ? true : never = true;

@@ -1,7 +1,7 @@
 import { historyFromCampaigns } from '@domain/benchmarks.ts';
 import { computeDrift, type DriftSeverity } from '@domain/drift.ts';
 import type { Thresholds } from '@domain/thresholds.ts';
-import type { CampaignPhase } from '@/lib/db';
+import type { Campaign, CampaignPhase } from '@/lib/db';
 
 export interface DriftSummary {
   severity: DriftSeverity;
@@ -15,8 +15,8 @@ export interface DriftSummary {
 export interface DriftSummaryCampaign {
   id: string;
   name: string;
-  status: string;
-  objective: string;
+  status: Campaign['status'];
+  objective: Campaign['objective'];
   industry: string | null;
   planned_launch: string | null;
   campaign_phases: readonly CampaignPhase[];

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serviceClient } from '../support/clients.ts';
 import { makeTeam, must, type Team } from '../support/team.ts';
+import type { TablesInsert } from '../../src/lib/database.types.ts';
 
 let team: Team;
 let other: Team;
@@ -60,7 +61,7 @@ describe('a marketer attacking the decision gate', () => {
 
   it('cannot insert a campaign that is already active or already decided', async () => {
     const marketer = team.members.marketer.client;
-    const attempts: { workspace_id: string; name: string; objective: string; status?: string; decision?: string; decided_by?: string }[] = [
+    const attempts: TablesInsert<'campaigns'>[] = [
       { workspace_id: team.workspaceId, name: 'Born active', objective: 'sales', status: 'active' },
       { workspace_id: team.workspaceId, name: 'Born planned', objective: 'sales', status: 'planned' },
       { workspace_id: team.workspaceId, name: 'Born decided', objective: 'sales', decision: 'proceed', decided_by: team.members.ops_head.userId },

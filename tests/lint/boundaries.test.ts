@@ -29,8 +29,19 @@ describe('layering rules', () => {
     ]);
   });
 
-  it('let a feature import itself, the shared tiers and the domain', async () => {
+  it('let a feature import itself, the entities, the shared tiers and the domain', async () => {
     expect(await lintAs('feature-imports-itself.tsx', 'src/features/board/components/lint-fixture.tsx')).toEqual([]);
+  });
+
+  it('fail an entity importing a feature or another entity', async () => {
+    expect(await lintAs('entity-imports-feature.ts', 'src/entities/campaigns/lint-fixture.ts')).toEqual([
+      { rule: 'import-x/no-restricted-paths', line: 2 },
+      { rule: 'import-x/no-restricted-paths', line: 3 },
+    ]);
+  });
+
+  it('fail a shared tier importing an entity', async () => {
+    expect(await lintAs('shared-imports-entity.ts', 'src/lib/lint-fixture.ts')).toEqual([{ rule: 'import-x/no-restricted-paths', line: 2 }]);
   });
 
   it('fail a shared tier importing a feature', async () => {

@@ -3,7 +3,5 @@ export const boardKeys = {
   all: ['board'] as const,
   cards: (workspaceId: string) => [...boardKeys.all, 'cards', workspaceId] as const,
   cardList: (workspaceId: string, campaignId: string | null) => [...boardKeys.cards(workspaceId), campaignId ?? 'all'] as const,
-  campaigns: (workspaceId: string) => [...boardKeys.all, 'campaigns', workspaceId] as const,
-  people: (workspaceId: string) => [...boardKeys.all, 'people', workspaceId] as const,
   signals: (workspaceId: string) => [...boardKeys.all, 'signals', workspaceId] as const,
 };

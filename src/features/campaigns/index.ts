@@ -2,7 +2,5 @@ export { CampaignWizard } from './components/campaign-wizard';
 export { CampaignsTable } from './components/campaigns-table';
 export { CampaignSummary } from './components/campaign-summary';
 export { FeasibilityPanel } from './components/feasibility-panel';
-export { useCampaigns } from './api/get-campaigns';
 export { useCampaign, type CampaignDetail } from './api/get-campaign';
-export { campaignKeys } from './keys';
 export { OBJECTIVE_LABELS } from './utils/labels';

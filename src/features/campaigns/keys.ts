@@ -1,6 +1,7 @@
+import { campaignKeys as campaignEntityKeys } from '@/entities/campaigns';
+
+/** The campaigns entity's keys plus the feature's own: the latest feasibility assessment of a campaign. */
 export const campaignKeys = {
-  all: ['campaigns'] as const,
-  list: (workspaceId: string) => [...campaignKeys.all, 'list', workspaceId] as const,
-  detail: (campaignId: string) => [...campaignKeys.all, 'detail', campaignId] as const,
-  latestAssessment: (campaignId: string) => [...campaignKeys.all, 'assessment', campaignId] as const,
+  ...campaignEntityKeys,
+  latestAssessment: (campaignId: string) => [...campaignEntityKeys.all, 'assessment', campaignId] as const,
 };

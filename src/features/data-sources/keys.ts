@@ -2,7 +2,6 @@
 export const dataSourceKeys = {
   all: ['data-sources'] as const,
   workspace: (workspaceId: string) => [...dataSourceKeys.all, workspaceId] as const,
-  campaigns: (workspaceId: string) => [...dataSourceKeys.workspace(workspaceId), 'campaigns'] as const,
   quarantine: (workspaceId: string) => [...dataSourceKeys.workspace(workspaceId), 'quarantine'] as const,
   settings: (workspaceId: string) => [...dataSourceKeys.workspace(workspaceId), 'settings'] as const,
   campaignSources: (campaignId: string) => [...dataSourceKeys.all, 'campaign', campaignId] as const,

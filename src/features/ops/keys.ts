@@ -2,15 +2,12 @@
 export const opsKeys = {
   all: ['ops'] as const,
   workspace: (workspaceId: string) => [...opsKeys.all, workspaceId] as const,
-  campaigns: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'campaigns'] as const,
   snapshots: (workspaceId: string, from: string) => [...opsKeys.workspace(workspaceId), 'snapshots', from] as const,
   dailyMetrics: (workspaceId: string, campaignId: string, from: string) =>
     [...opsKeys.workspace(workspaceId), 'daily-metrics', campaignId, from] as const,
-  activeAlerts: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'active-alerts'] as const,
   recommendations: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'recommendations'] as const,
   decisionLog: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'decision-log'] as const,
   analysisRuns: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'analysis-runs'] as const,
   metaSyncRuns: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'meta-sync-runs'] as const,
   auditLog: (workspaceId: string) => [...opsKeys.workspace(workspaceId), 'audit-log'] as const,
-  people: (workspaceId: string, ids: readonly string[]) => [...opsKeys.workspace(workspaceId), 'people', ...ids] as const,
 };

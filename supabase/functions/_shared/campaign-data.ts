@@ -2,44 +2,49 @@
 // client that carries the caller's JWT: RLS decides what exists, so another workspace's campaign is simply absent.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
+import type { Tables } from './db.ts';
 import { historyFromCampaigns, type HistoryCampaignRow, type PastCampaign } from './domain/benchmarks.ts';
 import type { CampaignRecordInput } from './domain/campaign-plan.ts';
 import type { PhaseRowInput } from './domain/phases.ts';
 import { workspaceThresholdOverrides, type ThresholdOverrides } from './domain/thresholds.ts';
 
-export interface CampaignRow {
-  id: string;
-  workspace_id: string;
-  name: string;
-  objective: 'sales' | 'leads' | 'awareness';
-  industry: string | null;
-  budget: number | null;
-  currency: string;
-  planned_launch: string | null;
-  meta_pixel_id: string | null;
-  ads_account_id: string | null;
-  website_tracking: boolean;
-  promo_tracking: boolean;
-  peak_start: string | null;
-  peak_end: string | null;
-  status: string;
-}
+/** The campaign columns the rules read (CAMPAIGN_COLUMNS), typed by the generated schema. */
+export type CampaignRow = Pick<
+  Tables<'campaigns'>,
+  | 'id'
+  | 'workspace_id'
+  | 'name'
+  | 'objective'
+  | 'industry'
+  | 'budget'
+  | 'currency'
+  | 'planned_launch'
+  | 'meta_pixel_id'
+  | 'ads_account_id'
+  | 'website_tracking'
+  | 'promo_tracking'
+  | 'peak_start'
+  | 'peak_end'
+  | 'status'
+>;
 
-export interface PhaseRow {
-  id: string;
-  name: string;
-  position: number;
-  planned_start: string | null;
-  planned_days: number;
-  actual_start: string | null;
-  actual_end: string | null;
-  required_assets: number;
-  delivered_assets: number;
-  approvals_planned: number;
-  approvals_actual: number;
-  teams: string[];
-  tools: string[];
-}
+/** The phase columns the rules read (PHASE_COLUMNS), typed by the generated schema. */
+export type PhaseRow = Pick<
+  Tables<'campaign_phases'>,
+  | 'id'
+  | 'name'
+  | 'position'
+  | 'planned_start'
+  | 'planned_days'
+  | 'actual_start'
+  | 'actual_end'
+  | 'required_assets'
+  | 'delivered_assets'
+  | 'approvals_planned'
+  | 'approvals_actual'
+  | 'teams'
+  | 'tools'
+>;
 
 export interface CampaignBundle {
   campaign: CampaignRow;

@@ -2,13 +2,14 @@
  * Realistic board data for end-to-end tests and screenshots: campaigns, action cards in every column by several
  * authors, and an AI alert + correlation on the spec's "blue → red hero image" card (docs/domain-rules.md, The board).
  */
+import type { ActionType } from '../../../supabase/functions/_shared/domain/board.ts';
 import type { E2eClient } from './clients.ts';
 
 type Json = Record<string, string>;
 
 type CardSeed = {
   campaign: number;
-  action_type: string;
+  action_type: ActionType;
   title: string;
   description?: string;
   status: 'planned' | 'in_progress' | 'completed' | 'reverted';
@@ -113,8 +114,8 @@ export async function seedBoard(_owner: E2eClient, service: E2eClient, workspace
 
 /** `count` filler cards spread over the columns and campaigns (for the 1,000-card measurement). */
 export async function seedManyCards(service: E2eClient, workspaceId: string, campaignIds: string[], authorIds: string[], count: number): Promise<void> {
-  const types = ['creative_change', 'budget_adjustment', 'audience_targeting', 'ad_copy_update', 'bidding_change', 'posting_schedule_change'];
-  const statuses = ['planned', 'in_progress', 'completed', 'completed', 'reverted'];
+  const types = ['creative_change', 'budget_adjustment', 'audience_targeting', 'ad_copy_update', 'bidding_change', 'posting_schedule_change'] as const;
+  const statuses = ['planned', 'in_progress', 'completed', 'completed', 'reverted'] as const;
   const now = Date.now();
   const rows = Array.from({ length: count }, (_, i) => ({
     workspace_id: workspaceId,

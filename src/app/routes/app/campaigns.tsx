@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
-import { CampaignsTable, useCampaigns } from '@/features/campaigns';
+import { useWorkspaceCampaigns } from '@/entities/campaigns';
+import { CampaignsTable } from '@/features/campaigns';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { errorMessage } from '@/lib/utils';
@@ -13,7 +14,7 @@ import { errorMessage } from '@/lib/utils';
 function CampaignsRoute() {
   useDocumentTitle('Campaigns');
   const { workspace, canWrite } = useCurrentWorkspace();
-  const campaigns = useCampaigns(workspace.id);
+  const campaigns = useWorkspaceCampaigns(workspace.id);
   const newButton = canWrite ? (
     <Button asChild>
       <Link to="/campaigns/new">

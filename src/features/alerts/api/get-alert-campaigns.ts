@@ -1,16 +1,10 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { supabase } from '@/lib/supabase';
-import { alertKeys } from '../keys';
+import { campaignsById, useWorkspaceCampaigns, type WorkspaceCampaign } from '@/entities/campaigns';
 
-export type AlertCampaign = { id: string; name: string; currency: string };
+export type AlertCampaign = Pick<WorkspaceCampaign, 'id' | 'name' | 'currency'>;
 
-/** Campaign names and currencies of the workspace, keyed by id, to label alerts. */
-export async function getAlertCampaigns(workspaceId: string): Promise<Record<string, AlertCampaign>> {
-  const { data, error } = await supabase.from('campaigns').select('id, name, currency').eq('workspace_id', workspaceId);
-  if (error) throw error;
-  return Object.fromEntries(data.map((c) => [c.id, c]));
-}
+const toAlertCampaigns = (campaigns: WorkspaceCampaign[]): Record<string, AlertCampaign> => campaignsById(campaigns);
 
+/** Campaign names and currencies of the workspace, keyed by id, to label alerts (a view of the campaigns entity). */
 export function useAlertCampaigns(workspaceId: string) {
-  return useQuery(queryOptions({ queryKey: alertKeys.campaigns(workspaceId), queryFn: () => getAlertCampaigns(workspaceId), staleTime: 5 * 60_000 }));
+  return useWorkspaceCampaigns(workspaceId, toAlertCampaigns);
 }

@@ -5,7 +5,7 @@ import { chooseMetricSources, DELIVERY_METRICS, DERIVED_METRICS, mergeBySource, 
 
 const READABLE = [...DELIVERY_METRICS, ...OUTCOME_METRICS, ...DERIVED_METRICS];
 import { supabase } from '@/lib/supabase';
-import { alertKeys } from '../keys';
+import { alertKeys } from '@/entities/alerts';
 import { parseCorrelationData } from '../utils/alert-data';
 
 export type AlertAction = Pick<MarketerAction, 'id' | 'title' | 'description' | 'action_type' | 'occurred_at' | 'status' | 'metadata' | 'reverts_action_id'>;

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { MarketerAction } from '@/lib/db';
 import { supabase } from '@/lib/supabase';
-import { alertKeys } from '../keys';
+import { alertKeys } from '@/entities/alerts';
 
 /**
  * Executes the alert's one-click revert in one database call: the reverting card is created (previous and new state

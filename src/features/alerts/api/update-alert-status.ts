@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { supabase } from '@/lib/supabase';
-import { alertKeys } from '../keys';
+import { alertKeys } from '@/entities/alerts';
 
 export const updateAlertStatusSchema = z.object({
   alertId: z.uuid(),

@@ -5,7 +5,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { useAlertCampaigns } from '../api/get-alert-campaigns';
-import { useAlerts } from '../api/get-alerts';
+import { useAlerts } from '@/entities/alerts';
 import { useAlertsRealtime } from '../hooks/use-alerts-realtime';
 import { groupBySeverity, SEVERITY_LABELS } from '../utils/alert-data';
 import { AlertCard } from './alert-card';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { subscribeToAlerts } from '../api/subscribe-alerts';
-import { alertKeys } from '../keys';
+import { alertKeys } from '@/entities/alerts';
 
 /** Keeps every alert query of the workspace live; refetches after a reconnect, since changes made meanwhile were missed. */
 export function useAlertsRealtime(workspaceId: string): { live: boolean } {

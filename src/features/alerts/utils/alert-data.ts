@@ -1,87 +1,22 @@
 /**
- * Reading what the analysis stored on an alert (correlation_data, suggested_action are jsonb): parsed leniently with
- * zod so an older or partial row still renders, plus the small view rules of the dashboard.
+ * Reading what the analysis stored on an alert (correlation_data, suggested_action are jsonb; their schemas live in
+ * the domain, alert-payload.ts), plus the small view rules of the dashboard.
  */
+import { type CounterfactualPoint, parseSuggestedAction } from '@domain/correlation/alert-payload.ts';
 import { confidenceBand } from '@domain/correlation/confidence.ts';
 import { SEVERITIES, SEVERITY_LABELS, type Severity } from '@domain/severity.ts';
-import { DEFAULT_THRESHOLDS } from '@domain/thresholds.ts';
-import { z } from 'zod';
 import type { AiAlert } from '@/lib/db';
 
-const num = z.coerce.number();
-
-const pointSchema = z.object({
-  date: z.string(),
-  phase: z.enum(['pre', 'post']).catch('pre'),
-  observed: num.nullable().catch(null),
-  counterfactual: num,
-  lower: num,
-  upper: num,
-});
-export type CounterfactualPoint = z.output<typeof pointSchema>;
-
-const recoverySchema = z.object({
-  metric: z.string(),
-  baseline: num,
-  tolerance: num.catch(DEFAULT_THRESHOLDS.correlation.recoveryTolerance),
-  direction: z.enum(['decrease', 'increase']),
-  after_date: z.string(),
-});
-export type AlertRecovery = z.output<typeof recoverySchema>;
-
-export const correlationDataSchema = z
-  .object({
-    metric: z.string().catch('sales'),
-    change_pct: num.nullable().catch(null),
-    affected_metrics: z.array(z.string()).catch([]),
-    time_window: z.string().nullable().catch(null),
-    confidence_score: num.nullable().catch(null),
-    lag_hours: num.nullable().catch(null),
-    change_interval: z.tuple([num, num]).nullable().catch(null),
-    confounders: z.array(z.string()).catch([]),
-    rationale: z.array(z.string()).catch([]),
-    strength: z.string().nullable().catch(null),
-    direction: z.enum(['decrease', 'increase']).nullable().catch(null),
-    impact: z.enum(['positive', 'negative', 'neutral']).nullable().catch(null),
-    onset_date: z.string().nullable().catch(null),
-    observed_mean: num.nullable().catch(null),
-    counterfactual_mean: num.nullable().catch(null),
-    baseline_level: num.nullable().catch(null),
-    counterfactual: z.array(pointSchema).catch([]),
-    insight: z.string().nullable().catch(null),
-    recommendation: z
-      .object({ action: z.string(), priority: z.string(), rationale: z.string() })
-      .nullable()
-      .catch(null),
-    action: z
-      .object({ id: z.string(), action_type: z.string(), title: z.string(), occurred_at: z.string() })
-      .nullable()
-      .catch(null),
-    diagnosis: z.object({ failure_type: z.string(), insight: z.string() }).nullable().catch(null),
-    recovery: recoverySchema.nullable().catch(null),
-  })
-  .partial()
-  .catch({});
-export type CorrelationData = z.output<typeof correlationDataSchema>;
-
-export const suggestedActionSchema = z
-  .object({
-    type: z.string(),
-    target_action_id: z.string().nullable().catch(null),
-    button_label: z.string().catch('Revert this change'),
-    auto_executable: z.boolean().catch(false),
-  })
-  .nullable()
-  .catch(null);
-export type SuggestedAction = z.output<typeof suggestedActionSchema>;
-
-export function parseCorrelationData(value: unknown): CorrelationData {
-  return correlationDataSchema.parse(value ?? {});
-}
-
-export function parseSuggestedAction(value: unknown): SuggestedAction {
-  return suggestedActionSchema.parse(value ?? null);
-}
+export {
+  correlationDataSchema,
+  parseCorrelationData,
+  parseSuggestedAction,
+  storedSuggestedActionSchema as suggestedActionSchema,
+  type AlertRecovery,
+  type CorrelationData,
+  type CounterfactualPoint,
+  type StoredSuggestedAction as SuggestedAction,
+} from '@domain/correlation/alert-payload.ts';
 
 export { SEVERITIES, SEVERITY_LABELS, type Severity };
 

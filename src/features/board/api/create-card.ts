@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ACTION_TYPES, BOARD_COLUMN_IDS, metadataFromChanges } from '@domain/board.ts';
+import { ACTION_TYPES, actionMetadataSchema, BOARD_COLUMN_IDS, metadataFromChanges, type ActionType, type BoardColumnId } from '@domain/board.ts';
 import { z } from 'zod';
 import type { Json } from '@/lib/db';
 import { supabase } from '@/lib/supabase';
@@ -11,11 +11,11 @@ const changeSchema = z.object({ field: z.string().max(60), from: z.string().max(
 /** What the create and edit dialogs submit. */
 export const cardInputSchema = z.object({
   campaign_id: z.uuid({ message: 'Choose the campaign this action belongs to' }),
-  action_type: z.enum(ACTION_TYPES.map((t) => t.id) as [string, ...string[]]),
+  action_type: z.enum(ACTION_TYPES.map((t) => t.id) as [ActionType, ...ActionType[]]),
   title: z.string().trim().min(1, 'Give the action a title').max(200, 'Keep the title under 200 characters'),
   description: z.string().trim().max(5000, 'Keep the description under 5,000 characters'),
   occurred_at: z.iso.datetime({ offset: true, message: 'Pick when it happened' }),
-  status: z.enum(BOARD_COLUMN_IDS as [string, ...string[]]),
+  status: z.enum(BOARD_COLUMN_IDS as [BoardColumnId, ...BoardColumnId[]]),
   impact: z.enum(['positive', 'negative', 'neutral']),
   changes: z.array(changeSchema).max(20),
   affected_ad_sets: z.array(z.string().trim().max(120)).max(50),
@@ -32,7 +32,7 @@ export function cardFields(input: CardInput) {
     description: parsed.description || null,
     occurred_at: parsed.occurred_at,
     impact: parsed.impact,
-    metadata: metadataFromChanges(parsed.changes, parsed.affected_ad_sets) as unknown as Json,
+    metadata: actionMetadataSchema.parse(metadataFromChanges(parsed.changes, parsed.affected_ad_sets)) as unknown as Json,
   };
 }
 

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { subscribeToBoard } from '../api/subscribe-board';
+import { alertKeys } from '@/entities/alerts';
 import { boardKeys } from '../keys';
 import type { BoardViewer } from '../types';
 import { applyCardChanges, type CardChange } from '../utils/card-cache';
@@ -33,6 +34,8 @@ export function useBoardRealtime(workspaceId: string, boardKey: string, me: Boar
       me: { userId, name },
       onChange: (change) => {
         if (change.type === 'signals') {
+          // Badges are the alerts entity's active view joined with the board's correlations and effects.
+          void queryClient.invalidateQueries({ queryKey: alertKeys.workspace(workspaceId) });
           void queryClient.invalidateQueries({ queryKey: boardKeys.signals(workspaceId) });
           return;
         }

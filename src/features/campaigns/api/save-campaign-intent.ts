@@ -51,6 +51,10 @@ export function useSaveCampaignIntent() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: saveCampaignIntent,
-    onSuccess: ({ id }) => queryClient.invalidateQueries({ queryKey: campaignKeys.detail(id) }),
+    onSuccess: ({ id }, { workspaceId }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: campaignKeys.detail(id) }),
+        queryClient.invalidateQueries({ queryKey: campaignKeys.list(workspaceId) }),
+      ]),
   });
 }

@@ -8,11 +8,11 @@ import { DECISION_LABELS, DECISION_VARIANTS, STATUS_LABELS, STATUS_VARIANTS } fr
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { driftSummaries } from '@/lib/drift-summary';
 import { formatDate, formatDriftDays } from '@/lib/format';
-import type { CampaignWithPhases } from '../api/get-campaigns';
+import type { WorkspaceCampaign } from '@/entities/campaigns';
 import { OBJECTIVE_LABELS } from '../utils/labels';
 
 /** The workspace's campaigns: status, objective, decision gate, drift so far, and the way in (drafts resume). */
-export function CampaignsTable({ campaigns, canWrite }: { campaigns: CampaignWithPhases[]; canWrite: boolean }) {
+export function CampaignsTable({ campaigns, canWrite }: { campaigns: WorkspaceCampaign[]; canWrite: boolean }) {
   const { thresholds } = useCurrentWorkspace();
   const drifts = driftSummaries(campaigns, { thresholds });
   return (

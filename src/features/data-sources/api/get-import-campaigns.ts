@@ -1,16 +1,10 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { supabase } from '@/lib/supabase';
-import { dataSourceKeys } from '../keys';
+import { campaignsByName, useWorkspaceCampaigns, type WorkspaceCampaign } from '@/entities/campaigns';
 
-export type ImportCampaign = { id: string; name: string; utm_campaign: string | null };
+export type ImportCampaign = Pick<WorkspaceCampaign, 'id' | 'name' | 'utm_campaign'>;
 
-/** The workspace's campaigns, to pick the one a file's rows belong to. */
-export async function getImportCampaigns(workspaceId: string): Promise<ImportCampaign[]> {
-  const { data, error } = await supabase.from('campaigns').select('id, name, utm_campaign').eq('workspace_id', workspaceId).order('name');
-  if (error) throw error;
-  return data;
-}
+/** The import's view of the campaigns entity, by name, to pick the one a file's rows belong to. */
+const toImportCampaigns = (campaigns: WorkspaceCampaign[]): ImportCampaign[] => campaignsByName(campaigns);
 
 export function useImportCampaigns(workspaceId: string) {
-  return useQuery(queryOptions({ queryKey: dataSourceKeys.campaigns(workspaceId), queryFn: () => getImportCampaigns(workspaceId) }));
+  return useWorkspaceCampaigns(workspaceId, toImportCampaigns);
 }

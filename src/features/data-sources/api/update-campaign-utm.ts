@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { supabase } from '@/lib/supabase';
-import { dataSourceKeys } from '../keys';
+import { campaignKeys } from '@/entities/campaigns';
 
 export const campaignUtmSchema = z.object({
   utm_campaign: z
@@ -23,6 +23,10 @@ export function useUpdateCampaignUtm(workspaceId: string, campaignId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (utm: string) => updateCampaignUtm(campaignId, utm),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: dataSourceKeys.campaigns(workspaceId) }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: campaignKeys.list(workspaceId) }),
+        queryClient.invalidateQueries({ queryKey: campaignKeys.detail(campaignId) }),
+      ]),
   });
 }

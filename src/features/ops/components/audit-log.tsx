@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { AuditLogEntry } from '@/lib/db';
 import { formatDateTime, formatRelative } from '@/lib/format';
-import type { Person } from '../api/get-people';
+import type { Person } from '@/entities/people';
 import { auditChanges, auditSummary, formatAuditValue } from '../utils/audit';
 import { AUDIT_ACTION_VARIANTS } from '../utils/labels';
 import { personName } from '../utils/people';

@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatDateTime, formatRelative } from '@/lib/format';
 import type { DecisionLogEntry } from '../api/get-decision-log';
-import type { Person } from '../api/get-people';
+import type { Person } from '@/entities/people';
 import { RECOMMENDATION_STATUS_LABELS, RECOMMENDATION_STATUS_VARIANTS } from '../utils/labels';
 import { personName } from '../utils/people';
 

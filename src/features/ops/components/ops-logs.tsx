@@ -4,7 +4,7 @@ import { useAnalysisRuns } from '../api/get-analysis-runs';
 import { useAuditLog } from '../api/get-audit-log';
 import { useDecisionLog } from '../api/get-decision-log';
 import { useMetaSyncRuns } from '../api/get-meta-sync-runs';
-import { usePeople } from '../api/get-people';
+import { peopleById, useWorkspacePeople } from '@/entities/people';
 import { AuditLog } from './audit-log';
 import { DecisionLog } from './decision-log';
 import { JobLog } from './job-log';
@@ -17,7 +17,7 @@ export function OpsLogs({ workspaceId, canReadAudit, campaignNames }: { workspac
   const runs = useAnalysisRuns(workspaceId);
   const syncs = useMetaSyncRuns(workspaceId);
   const audit = useAuditLog(workspaceId, canReadAudit);
-  const people = usePeople(workspaceId, [...(decisions.data ?? []).map((d) => d.decided_by), ...(audit.data ?? []).map((a) => a.actor)]);
+  const people = useWorkspacePeople(workspaceId, peopleById);
   const failed = [...(runs.data ?? []), ...(syncs.data ?? [])].filter((r) => r.status === 'failed').length;
 
   return (

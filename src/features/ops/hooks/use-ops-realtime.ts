@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { subscribeToOps } from '../api/subscribe-ops';
+import { alertKeys } from '@/entities/alerts';
+import { campaignKeys } from '@/entities/campaigns';
 import { opsKeys } from '../keys';
 
 /** Keeps the ops page live: a relevant change refetches its queries; a reconnect refetches what was missed meanwhile. */
@@ -13,7 +15,12 @@ export function useOpsRealtime(workspaceId: string): { live: boolean } {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const invalidate = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: opsKeys.workspace(workspaceId) }), 400);
+      // The page reads campaigns and alerts through their entities, so those keys refresh with the ops ones.
+      timer = setTimeout(() => {
+        for (const queryKey of [opsKeys.workspace(workspaceId), campaignKeys.list(workspaceId), alertKeys.workspace(workspaceId)]) {
+          void queryClient.invalidateQueries({ queryKey });
+        }
+      }, 400);
     };
     const unsubscribe = subscribeToOps(workspaceId, invalidate, (status) => {
       const subscribed = status === 'SUBSCRIBED';

@@ -49,8 +49,8 @@ describe('buildRankingRows', () => {
       { campaign_id: 'c1', date: '2026-03-01', data_source: 'meta_pixel', revenue: 999, spend: 1, conversions: 1, impressions: 1000, clicks: 50 },
     ];
     const alerts = [
-      { campaign_id: 'c1', severity: 'high' },
-      { campaign_id: 'c1', severity: 'low' },
+      { campaign_id: 'c1', severity: 'high' as const },
+      { campaign_id: 'c1', severity: 'low' as const },
     ];
     const [row] = buildRankingRows([late], snapshots, alerts, now);
     expect(row).toMatchObject({ revenue: 500, roas: 5, cpa: 10, alerts: { high: 1, medium: 0, low: 1, total: 2 } });

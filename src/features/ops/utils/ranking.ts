@@ -5,26 +5,15 @@
 import { DRIFT_SEVERITY_RANK } from '@domain/drift.ts';
 import { isSeverity } from '@domain/severity.ts';
 import { resolveThresholds, type Thresholds } from '@domain/thresholds.ts';
-import type { CampaignPhase } from '@/lib/db';
+import type { AiAlert, Campaign, CampaignPhase } from '@/lib/db';
 import { driftSummaries, type DriftSummary } from '@/lib/drift-summary';
 import { inWindow, kpiWindows, countedRows, type SnapshotRow, totalMetrics } from './metrics';
 
-export interface RankingCampaign {
-  id: string;
-  name: string;
-  status: string;
-  decision: string | null;
-  objective: string;
-  industry: string | null;
-  planned_launch: string | null;
-  currency: string;
+export type RankingCampaign = Pick<Campaign, 'id' | 'name' | 'status' | 'decision' | 'objective' | 'industry' | 'planned_launch' | 'currency'> & {
   campaign_phases: CampaignPhase[];
-}
+};
 
-export interface RankingAlert {
-  campaign_id: string;
-  severity: string;
-}
+export type RankingAlert = Pick<AiAlert, 'campaign_id' | 'severity'>;
 
 export interface AlertCounts {
   high: number;
@@ -37,8 +26,8 @@ export interface RankingRow {
   id: string;
   name: string;
   industry: string | null;
-  status: string;
-  decision: string | null;
+  status: Campaign['status'];
+  decision: Campaign['decision'];
   currency: string;
   revenue: number | null;
   spend: number | null;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveThresholds } from './thresholds.ts';
 import {
   ACTION_TEMPLATES,
+  actionMetadataSchema,
+  parseActionMetadata,
   applyMove,
   beforeIdFor,
   buildBoardState,
@@ -213,5 +215,27 @@ describe('filters', () => {
     expect(matchesFilters(c, { ...none, from: '2025-02-07', to: '2025-02-07' })).toBe(true);
     expect(matchesFilters(c, { ...none, from: '2025-02-08' })).toBe(false);
     expect(matchesFilters(c, { ...none, to: '2025-02-06' })).toBe(false);
+  });
+});
+
+describe('card metadata schema', () => {
+  it('accepts what the card dialog writes, and reads it back unchanged', () => {
+    const written = metadataFromChanges([{ field: 'daily_budget', from: '$400', to: '$550' }], ['Prospecting US']);
+    expect(actionMetadataSchema.parse(written)).toEqual(written);
+    expect(parseActionMetadata(JSON.parse(JSON.stringify(written)))).toEqual(written);
+  });
+
+  it('keeps what is readable of a malformed row and empties the rest', () => {
+    expect(parseActionMetadata({ previous_state: 'x', new_state: { cta: 'Book' }, affected_ad_sets: ['a', 3, ''] })).toEqual({
+      previous_state: {},
+      new_state: { cta: 'Book' },
+      affected_ad_sets: ['a', '3'],
+    });
+    expect(parseActionMetadata(null)).toEqual({ previous_state: {}, new_state: {}, affected_ad_sets: [] });
+    expect(parseActionMetadata([1, 2])).toEqual({ previous_state: {}, new_state: {}, affected_ad_sets: [] });
+  });
+
+  it('refuses a written shape that readers would have to guess at', () => {
+    expect(actionMetadataSchema.safeParse({ previous_state: {}, new_state: {} }).success).toBe(false);
   });
 });

@@ -8,6 +8,7 @@
  * between the card it goes before and that card's predecessor, so no other card changes.
  */
 import { generateKeyBetween } from 'fractional-indexing';
+import { z } from 'zod';
 import { resolveThresholds, type Thresholds } from './thresholds.ts';
 
 export const BOARD_COLUMNS = [
@@ -187,25 +188,34 @@ export function cardTone(
   return 'neutral';
 }
 
-/** Card metadata as stored in `marketer_actions.metadata`. */
-export interface ActionMetadata {
-  previous_state: Record<string, unknown>;
-  new_state: Record<string, unknown>;
-  affected_ad_sets: string[];
-}
+const stateSchema = z.record(z.string(), z.unknown());
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/**
+ * `marketer_actions.metadata`, the one schema of it: the card dialog (metadataFromChanges) and the Meta activity
+ * import (meta/activities.ts) write this shape; extra keys (the Meta import's `meta`) are kept.
+ */
+export const actionMetadataSchema = z.looseObject({
+  previous_state: stateSchema,
+  new_state: stateSchema,
+  affected_ad_sets: z.array(z.string()),
+});
+export type ActionMetadata = Pick<z.output<typeof actionMetadataSchema>, 'previous_state' | 'new_state' | 'affected_ad_sets'>;
+
+/** The same column as readers take it: missing or malformed parts become empty, so an old or hand-made row still shows. */
+const storedActionMetadataSchema = z
+  .object({
+    previous_state: stateSchema.catch({}),
+    new_state: stateSchema.catch({}),
+    affected_ad_sets: z
+      .array(z.unknown())
+      .transform((sets) => sets.map(String).filter(Boolean))
+      .catch([]),
+  })
+  .catch({ previous_state: {}, new_state: {}, affected_ad_sets: [] });
 
 /** Reads stored metadata leniently: missing or malformed parts become empty. */
 export function parseActionMetadata(raw: unknown): ActionMetadata {
-  const m = isRecord(raw) ? raw : {};
-  return {
-    previous_state: isRecord(m.previous_state) ? m.previous_state : {},
-    new_state: isRecord(m.new_state) ? m.new_state : {},
-    affected_ad_sets: Array.isArray(m.affected_ad_sets) ? m.affected_ad_sets.map(String).filter(Boolean) : [],
-  };
+  return storedActionMetadataSchema.parse(raw ?? {});
 }
 
 function humanValue(value: unknown): string {

@@ -222,7 +222,7 @@ describe('recommend: alerts and tracking', () => {
     trigger_action_id: 'card-1',
     revert_action_id: null,
     suggested_action: { type: 'revert', target_action_id: 'card-1', button_label: 'Revert to previous creative' },
-    correlation_data: { metric: 'sales', change_pct: -58.3, impact: 'negative', action: { title: 'Swapped hero image', action_type: 'creative_change' } },
+    correlation_data: { metric: 'sales', change_pct: -58.3, impact: 'negative', action: { id: 'card-1', title: 'Swapped hero image', action_type: 'creative_change', occurred_at: '2026-11-20T10:00:00Z' } },
     ...overrides,
   });
 

@@ -21,6 +21,7 @@
  * Drift rules apply to draft, planned and active campaigns only: a completed campaign is history.
  * Every recommendation has a deterministic key (same input, same keys), so re-runs never duplicate.
  */
+import { parseCorrelationData, parseSuggestedAction } from './correlation/alert-payload.ts';
 import { fromDayNumber, round, toDayNumber } from './dates.ts';
 import { computeDrift, type DriftReport, type PhaseDrift } from './drift.ts';
 import { normalizePhases, phaseKey, type Phase, type PhaseRowInput } from './phases.ts';
@@ -71,8 +72,10 @@ export interface RecommendationAlert {
   confidence: number | string;
   trigger_action_id?: string | null;
   revert_action_id?: string | null;
-  suggested_action?: { type?: string; target_action_id?: string; button_label?: string } | null;
-  correlation_data?: Record<string, unknown> | null;
+  /** jsonb, read through the one schema (correlation/alert-payload.ts). */
+  suggested_action?: unknown;
+  /** jsonb, read through the one schema (correlation/alert-payload.ts). */
+  correlation_data?: unknown;
 }
 
 export interface RecommendationCampaignInput {
@@ -330,14 +333,14 @@ function revertRecommendations(
   const out: RecommendationDraft[] = [];
   for (const alert of alerts) {
     const confidence = num(alert.confidence);
-    const suggested = alert.suggested_action;
-    const data = alert.correlation_data ?? {};
+    const suggested = parseSuggestedAction(alert.suggested_action);
+    const data = parseCorrelationData(alert.correlation_data);
     if (alert.status !== 'active' || suggested?.type !== 'revert' || alert.revert_action_id) continue;
     if (data.impact === 'positive' || confidence < t.minRevertConfidence) continue;
     const target = suggested.target_action_id ?? alert.trigger_action_id ?? null;
     if (!target) continue;
-    const action = (data.action ?? {}) as { title?: string; action_type?: string; occurred_at?: string };
-    const metric = typeof data.metric === 'string' ? data.metric : 'the metric';
+    const action: { title?: string; action_type?: string; occurred_at?: string } = data.action ?? {};
+    const metric = data.metric ?? 'the metric';
     const change = typeof data.change_pct === 'number' ? data.change_pct : null;
     const what = action.title ? `"${action.title}"` : 'the change';
     out.push({

@@ -173,12 +173,8 @@ export const causePriorSchema = z.object({
 });
 export type CausePrior = z.output<typeof causePriorSchema>;
 
-export interface SuggestedAction {
-  type: 'revert' | 'review';
-  target_action_id: string;
-  button_label: string;
-  auto_executable: boolean;
-}
+export type { SuggestedAction } from './alert-payload.ts';
+import type { SuggestedAction } from './alert-payload.ts';
 
 /** The alert row the caller writes to ai_alerts (docs/domain-rules.md, Correlation engine: alerts). */
 export interface CorrelationAlert {

@@ -10,6 +10,7 @@ import { type ActivitySkip, activityToCard, type ImportedCard, type MetaObjectLe
 import { insightsRowToMetrics, type MetaDailyMetrics, sumDailyMetrics } from '../../domain/meta/insights.ts';
 import { dayInTimeZone, MAX_BACKFILL_DAYS, REPULL_DAYS, syncWindow } from '../../domain/meta/sync-window.ts';
 import { addDays } from '../../domain/dates.ts';
+import type { Tables } from '../../db.ts';
 import { getEnv } from '../../env.ts';
 import { type SnapshotRow, writeSnapshots } from '../snapshot-writer.ts';
 import { GraphClient, type GraphClientOptions, GraphError, graphBaseUrl } from './graph-client.ts';
@@ -69,25 +70,15 @@ export interface SyncResult {
   error: string | null;
 }
 
-interface ConnectionRow {
-  id: string;
-  workspace_id: string;
-  ad_account_id: string;
-  kind: 'system_user_token' | 'oauth' | 'sandbox';
-  status: 'active' | 'needs_reconnect' | 'revoked';
-  timezone_name: string | null;
-  activities_synced_until: string | null;
-}
+type ConnectionRow = Pick<
+  Tables<'meta_connections'>,
+  'id' | 'workspace_id' | 'ad_account_id' | 'kind' | 'status' | 'timezone_name' | 'activities_synced_until'
+>;
 
-interface CampaignRow {
-  id: string;
-  name: string;
-  ads_account_id: string | null;
-  planned_launch: string | null;
-  meta_campaign_ids: string[];
-  meta_adset_ids: string[];
-  meta_ad_ids: string[];
-}
+type CampaignRow = Pick<
+  Tables<'campaigns'>,
+  'id' | 'name' | 'ads_account_id' | 'planned_launch' | 'meta_campaign_ids' | 'meta_adset_ids' | 'meta_ad_ids'
+>;
 
 const normaliseAccount = (id: string | null) => (id ? (id.startsWith('act_') ? id : `act_${id}`) : null);
 

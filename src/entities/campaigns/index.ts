@@ -1,0 +1,3 @@
+export { campaignKeys } from './keys';
+export { getWorkspaceCampaigns, useWorkspaceCampaigns, workspaceCampaignsQueryOptions, type WorkspaceCampaign } from './get-workspace-campaigns';
+export { campaignsById, campaignsByName } from './views';
