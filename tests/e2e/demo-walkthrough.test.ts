@@ -184,4 +184,15 @@ describe('demo walkthrough (DEMO.md)', () => {
     await page.getByText(ALERT_TITLE).first().waitFor({ timeout: 15_000 });
     await screenshot(page, 'demo-06c-alert-history');
   });
+  it('7. shows the campaign page with each figure from the source the Data sources panel names', async () => {
+    await page.goto(appUrl(`/campaigns/${demoId(`campaign:${STORY.campaign}`)}`));
+    const kpi = page.getByTestId('campaign-meta-panel').getByTestId('kpi-vs-target');
+    await kpi.getByTestId('source-label').waitFor({ timeout: 20_000 });
+    const named = page.getByTestId('campaign-data').locator('[data-figure="sales"]').getByTestId('source-label');
+    await named.waitFor({ timeout: 20_000 });
+    // The story campaign's KPI is sales: the KPI card and the Data sources panel read it from the same source.
+    expect(await kpi.getByTestId('source-label').textContent()).toBe(await named.textContent());
+    await kpi.scrollIntoViewIfNeeded();
+    await screenshot(page, 'demo-07-campaign-page', { fullPage: true });
+  });
 });
