@@ -188,7 +188,7 @@ describe('demo walkthrough (DEMO.md)', () => {
     await page.goto(appUrl(`/campaigns/${demoId(`campaign:${STORY.campaign}`)}`));
     const kpi = page.getByTestId('campaign-meta-panel').getByTestId('kpi-vs-target');
     await kpi.getByTestId('source-label').waitFor({ timeout: 20_000 });
-    const named = page.getByTestId('campaign-data').locator('[data-figure="sales"]').getByTestId('source-label');
+    const named = page.getByTestId('campaign-data').locator('[data-figure="sales"] dd');
     await named.waitFor({ timeout: 20_000 });
     // The story campaign's KPI is sales: the KPI card and the Data sources panel read it from the same source.
     expect(await kpi.getByTestId('source-label').textContent()).toBe(await named.textContent());
