@@ -32,11 +32,12 @@ function runSummary(run: SyncRun): string {
   return parts.join(' · ');
 }
 
+/** One 7-day figure and its source; a figure no source reports is a dash, not a 0. */
 function Figure({ label, value, source }: { label: string; value: string; source: string | null }) {
   return (
     <div className="rounded-md border px-3 py-2" data-testid="campaign-figure">
       <div className="text-xs text-muted-foreground">{label}</div>
-      <div className="text-lg font-semibold tabular-nums">{value}</div>
+      <div className="text-lg font-semibold tabular-nums">{source ? value : '—'}</div>
       <SourceLabel label={source} className="block" />
     </div>
   );
