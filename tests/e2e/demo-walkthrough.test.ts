@@ -194,5 +194,13 @@ describe('demo walkthrough (DEMO.md)', () => {
     expect(await kpi.getByTestId('source-label').textContent()).toBe(await named.textContent());
     await kpi.scrollIntoViewIfNeeded();
     await screenshot(page, 'demo-07-campaign-page', { fullPage: true });
+
+    // The ops ranking names the same source for the campaign's ROAS as the campaign page's 7-day figure.
+    const pageRoas = await page.getByTestId('campaign-figure').filter({ hasText: 'ROAS (7 d)' }).getByTestId('source-label').textContent();
+    await page.goto(appUrl('/ops'));
+    const row = page.getByTestId(`ranking-row-${demoId(`campaign:${STORY.campaign}`)}`);
+    await row.getByTestId('source-label').first().waitFor({ timeout: 20_000 });
+    expect(await row.getByTestId('source-label').first().textContent()).toBe(pageRoas);
+    await screenshot(page, 'demo-07b-ops-ranking-sources');
   });
 });
