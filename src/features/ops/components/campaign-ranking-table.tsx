@@ -103,15 +103,15 @@ export function CampaignRankingTable({
               </TableCell>
               <TableCell className="text-right tabular-nums">
                 {row.roas === null ? '—' : `${formatNumber(row.roas, { decimals: 2 })}×`}
-                <SourceLabel label={row.roas === null ? null : row.sources.roas} className="block" />
+                <SourceLabel label={row.roas === null ? null : row.sources.roas} className="block whitespace-nowrap" />
               </TableCell>
               <TableCell className="text-right tabular-nums">
                 {formatCurrency(row.cpa, row.currency)}
-                <SourceLabel label={row.cpa === null ? null : row.sources.cpa} className="block" />
+                <SourceLabel label={row.cpa === null ? null : row.sources.cpa} className="block whitespace-nowrap" />
               </TableCell>
               <TableCell className="text-right tabular-nums">
                 {formatCurrency(row.revenue, row.currency)}
-                <SourceLabel label={row.revenue === null ? null : row.sources.revenue} className="block" />
+                <SourceLabel label={row.revenue === null ? null : row.sources.revenue} className="block whitespace-nowrap" />
               </TableCell>
               <TableCell>
                 <DriftCell row={row} />
