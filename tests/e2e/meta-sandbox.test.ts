@@ -153,10 +153,10 @@ describe('Meta data in, as a new user', () => {
     const metaOnly = await roas();
 
     // The website reports half of Meta's purchases and their value on every day Meta reported: it counts for revenue
-    // and purchases, Meta for spend.
+    // and purchases, Meta for spend (clicks left empty: the website does not know them, and conversions ≤ clicks).
     const service = e2eServiceClient();
     const { data: meta } = await service.from('performance_snapshots').select('workspace_id, date, revenue, conversions').eq('campaign_id', campaignId).eq('data_source', 'meta_ads');
-    const web = meta!.map((r) => ({ workspace_id: r.workspace_id, campaign_id: campaignId, date: r.date, data_source: 'website', revenue: Number(r.revenue) / 2, sales: Number(r.revenue) / 2, conversions: Math.round(Number(r.conversions) / 2) }));
+    const web = meta!.map((r) => ({ workspace_id: r.workspace_id, campaign_id: campaignId, date: r.date, data_source: 'website', revenue: Number(r.revenue) / 2, sales: Number(r.revenue) / 2, conversions: Math.round(Number(r.conversions) / 2), clicks: null }));
     const { error } = await service.from('performance_snapshots').insert(web);
     expect(error).toBeNull();
 
