@@ -184,4 +184,23 @@ describe('demo walkthrough (DEMO.md)', () => {
     await page.getByText(ALERT_TITLE).first().waitFor({ timeout: 15_000 });
     await screenshot(page, 'demo-06c-alert-history');
   });
+  it('7. shows the campaign page with each figure from the source the Data sources panel names', async () => {
+    await page.goto(appUrl(`/campaigns/${demoId(`campaign:${STORY.campaign}`)}`));
+    const kpi = page.getByTestId('campaign-meta-panel').getByTestId('kpi-vs-target');
+    await kpi.getByTestId('source-label').waitFor({ timeout: 20_000 });
+    const named = page.getByTestId('campaign-data').locator('[data-figure="sales"] dd');
+    await named.waitFor({ timeout: 20_000 });
+    // The story campaign's KPI is sales: the KPI card and the Data sources panel read it from the same source.
+    expect(await kpi.getByTestId('source-label').textContent()).toBe(await named.textContent());
+    await kpi.scrollIntoViewIfNeeded();
+    await screenshot(page, 'demo-07-campaign-page', { fullPage: true });
+
+    // The ops ranking names the same source for the campaign's ROAS as the campaign page's 7-day figure.
+    const pageRoas = await page.getByTestId('campaign-figure').filter({ hasText: 'ROAS (7 d)' }).getByTestId('source-label').textContent();
+    await page.goto(appUrl('/ops'));
+    const row = page.getByTestId(`ranking-row-${demoId(`campaign:${STORY.campaign}`)}`);
+    await row.getByTestId('source-label').first().waitFor({ timeout: 20_000 });
+    expect(await row.getByTestId('source-label').first().textContent()).toBe(pageRoas);
+    await screenshot(page, 'demo-07b-ops-ranking-sources');
+  });
 });

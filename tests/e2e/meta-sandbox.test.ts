@@ -143,4 +143,32 @@ describe('Meta data in, as a new user', () => {
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'meta-06-needs-reconnect');
   });
+  it('takes revenue from the website once the campaign is tracked there, and says so next to each figure', async () => {
+    await page.goto(appUrl(`/campaigns/${campaignId}`));
+    const panel = page.getByTestId('campaign-meta-panel');
+    const kpi = panel.getByTestId('kpi-vs-target');
+    await kpi.getByTestId('source-label').waitFor({ timeout: 20_000 });
+    expect(await kpi.getByTestId('source-label').textContent()).toBe('from Meta');
+    const roas = async () => Number((await kpi.locator('span.text-2xl').textContent())!.replace('×', ''));
+    const metaOnly = await roas();
+
+    // The website reports half of Meta's purchases and their value on every day Meta reported: it counts for revenue
+    // and purchases, Meta for spend (clicks left empty: the website does not know them, and conversions ≤ clicks).
+    const service = e2eServiceClient();
+    const { data: meta } = await service.from('performance_snapshots').select('workspace_id, date, revenue, conversions').eq('campaign_id', campaignId).eq('data_source', 'meta_ads');
+    const web = meta!.map((r) => ({ workspace_id: r.workspace_id, campaign_id: campaignId, date: r.date, data_source: 'website', revenue: Number(r.revenue) / 2, sales: Number(r.revenue) / 2, conversions: Math.round(Number(r.conversions) / 2), clicks: null }));
+    const { error } = await service.from('performance_snapshots').insert(web);
+    expect(error).toBeNull();
+
+    await page.reload();
+    await expect.poll(() => kpi.getByTestId('source-label').textContent(), { timeout: 20_000 }).toBe('from website and Meta');
+    expect(await roas()).toBeCloseTo(metaOnly / 2, 1);
+    const figure = (label: string) => panel.getByTestId('campaign-figure').filter({ hasText: label }).getByTestId('source-label').textContent();
+    expect(await figure('Revenue (7 d)')).toBe('from website');
+    expect(await figure('Spend (7 d)')).toBe('from Meta');
+    expect(await figure('ROAS (7 d)')).toBe('from website and Meta');
+    expect(await panel.getByText('Revenue from website · Spend from Meta').count()).toBe(1);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'meta-07-website-counts-for-revenue', { fullPage: true });
+  });
 });

@@ -1,6 +1,7 @@
-import { kpiProgress, type PrimaryKpi } from '@domain/kpi-progress.ts';
+import { KPI_METRIC, kpiDays, kpiProgress, type PrimaryKpi } from '@domain/kpi-progress.ts';
 import { metaFreshness } from '@domain/meta/freshness.ts';
 import { dayInTimeZone } from '@domain/meta/sync-window.ts';
+import { metricSourceLabel } from '@domain/metric-sources.ts';
 import { CircleAlert, Clock, Megaphone, RefreshCw } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,11 +11,12 @@ import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { SourceLabel } from '@/components/source-label';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Campaign } from '@/lib/db';
 import { formatCurrency, formatDateTime, formatNumber, formatRelative } from '@/lib/format';
 import { errorMessage } from '@/lib/utils';
-import { useCampaignMetaSnapshots } from '../api/get-campaign-meta-snapshots';
+import { useCampaignPerformance } from '../api/get-campaign-performance';
 import { useCampaignSyncRuns, type SyncRun } from '../api/get-campaign-sync-runs';
 import { useMetaConnections } from '../api/get-meta-connections';
 import { subscribeToMetaSync } from '../api/subscribe-meta-sync';
@@ -30,22 +32,26 @@ function runSummary(run: SyncRun): string {
   return parts.join(' · ');
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+/** One 7-day figure and its source; a figure no source reports is a dash, not a 0. */
+function Figure({ label, value, source }: { label: string; value: string; source: string | null }) {
   return (
-    <div className="rounded-md border px-3 py-2">
+    <div className="rounded-md border px-3 py-2" data-testid="campaign-figure">
       <div className="text-xs text-muted-foreground">{label}</div>
-      <div className="text-lg font-semibold tabular-nums">{value}</div>
-      <div className="text-[11px] text-muted-foreground">Meta Ads</div>
+      <div className="text-lg font-semibold tabular-nums">{source ? value : '—'}</div>
+      <SourceLabel label={source} className="block" />
     </div>
   );
 }
 
-/** The campaign's Meta Ads data: sync now with progress, last sync and its result, staleness, KPI vs target, daily chart. */
+/**
+ * The campaign's performance: Meta sync now with progress, last sync and its result, staleness; then the 7-day
+ * figures, KPI vs target and daily chart, each metric from the source that counts (domain/metric-sources.ts).
+ */
 export function CampaignMetaPanel({ campaign, canWrite }: { campaign: Campaign; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const connections = useMetaConnections(campaign.workspace_id);
   const runs = useCampaignSyncRuns(campaign.id);
-  const snapshots = useCampaignMetaSnapshots(campaign.id);
+  const performance = useCampaignPerformance(campaign.id);
   const sync = useSyncMetaNow(campaign.id);
   // The clock the staleness and "last 7 days" read; moved on whenever a sync or a job-log change arrives.
   const [now, setNow] = useState(() => Date.now());
@@ -67,9 +73,10 @@ export function CampaignMetaPanel({ campaign, canWrite }: { campaign: Campaign; 
   const liveRun = latest?.status === 'running' && now - Date.parse(latest.started_at) < 10 * 60_000;
   const running = sync.isPending || liveRun;
   const lastSuccess = runs.data?.find((r) => r.status === 'succeeded' || r.status === 'partial');
-  const rows = snapshots.data ?? [];
+  const rows = performance.data?.days ?? [];
+  const label = (metric: Parameters<typeof metricSourceLabel>[1]) => (performance.data ? metricSourceLabel(performance.data.choice, metric) : null);
   const today = dayInTimeZone(new Date(now), connection?.timezone_name);
-  const freshness = metaFreshness({ newestDay: rows.at(-1)?.date ?? null, today, lastSuccessAt: lastSuccess?.finished_at ?? null, now: new Date(now) });
+  const freshness = metaFreshness({ newestDay: performance.data?.newestMetaDay ?? null, today, lastSuccessAt: lastSuccess?.finished_at ?? null, now: new Date(now) });
   const currency = connection?.currency ?? campaign.currency;
   const week = rows.filter((r) => r.date > dayInTimeZone(new Date(now - 7 * 86_400_000), connection?.timezone_name));
   const total = (k: 'spend' | 'revenue' | 'conversions' | 'reach' | 'clicks' | 'impressions') => week.reduce((s, r) => s + Number(r[k] ?? 0), 0);
@@ -94,7 +101,7 @@ export function CampaignMetaPanel({ campaign, canWrite }: { campaign: Campaign; 
         <div className="space-y-1.5">
           <CardTitle className="flex items-center gap-2">
             <Megaphone className="size-4 text-muted-foreground" aria-hidden />
-            Performance from Meta Ads
+            Performance
             {connection?.kind === 'sandbox' ? <Badge variant="info">Sandbox data</Badge> : null}
           </CardTitle>
           <CardDescription>
@@ -154,40 +161,35 @@ export function CampaignMetaPanel({ campaign, canWrite }: { campaign: Campaign; 
           </div>
         ) : null}
 
-        {tracked && connection && rows.length > 0 && freshness.stale ? (
+        {tracked && connection && performance.data?.newestMetaDay && freshness.stale ? (
           <Alert variant="warning" data-testid="meta-stale-warning">
             <CircleAlert aria-hidden />
             <AlertDescription>Data may be out of date: {freshness.reason}</AlertDescription>
           </Alert>
         ) : null}
 
-        {snapshots.isPending ? (
+        {performance.isPending ? (
           <Skeleton className="h-72 w-full" />
         ) : rows.length === 0 ? (
           tracked ? <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">No Meta data imported yet{connection && canWrite ? ': press Sync now.' : '.'}</p> : null
         ) : (
           <>
-            <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Last 7 days from Meta Ads">
-              <Figure label="Spend (7 d)" value={formatCurrency(total('spend'), currency)} />
-              <Figure label="Purchase value (7 d)" value={formatCurrency(total('revenue'), currency)} />
-              <Figure label="ROAS (7 d)" value={total('spend') > 0 ? `${(total('revenue') / total('spend')).toFixed(2)}×` : '—'} />
-              <Figure label="Purchases (7 d)" value={formatNumber(total('conversions'))} />
-              <Figure label="Reach (7 d, summed)" value={formatNumber(total('reach'), { compact: true })} />
-              <Figure label="CTR (7 d)" value={total('impressions') > 0 ? `${((total('clicks') / total('impressions')) * 100).toFixed(2)} %` : '—'} />
+            <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label="Last 7 days">
+              <Figure label="Spend (7 d)" value={formatCurrency(total('spend'), currency)} source={label('spend')} />
+              <Figure label="Revenue (7 d)" value={formatCurrency(total('revenue'), currency)} source={label('revenue')} />
+              <Figure label="ROAS (7 d)" value={total('spend') > 0 ? `${(total('revenue') / total('spend')).toFixed(2)}×` : '—'} source={label('roas')} />
+              <Figure label="Purchases (7 d)" value={formatNumber(total('conversions'))} source={label('conversions')} />
+              <Figure label="Reach (7 d, summed)" value={formatNumber(total('reach'), { compact: true })} source={label('reach')} />
+              <Figure label="CTR (7 d)" value={total('impressions') > 0 ? `${((total('clicks') / total('impressions')) * 100).toFixed(2)} %` : '—'} source={label('ctr')} />
             </div>
             {campaign.primary_kpi && campaign.kpi_target ? (
               <KpiTargetCard
                 currency={currency}
-                progress={kpiProgress(
-                  campaign.primary_kpi as PrimaryKpi,
-                  Number(campaign.kpi_target),
-                  rows.map((r) => ({ date: r.date, sales: Number(r.sales), revenue: Number(r.revenue), spend: Number(r.spend), conversions: Number(r.conversions), engagement: Number(r.engagement) })),
-                  campaign.kpi_window_days ?? 7,
-                  today,
-                )}
+                source={label(KPI_METRIC[campaign.primary_kpi as PrimaryKpi])}
+                progress={kpiProgress(campaign.primary_kpi as PrimaryKpi, Number(campaign.kpi_target), kpiDays(rows), campaign.kpi_window_days ?? 7, today)}
               />
             ) : null}
-            <MetaDailyChart rows={rows} currency={currency} campaignName={campaign.name} />
+            <MetaDailyChart rows={rows} currency={currency} campaignName={campaign.name} sources={{ revenue: label('revenue'), spend: label('spend'), conversions: label('conversions') }} />
           </>
         )}
       </CardContent>

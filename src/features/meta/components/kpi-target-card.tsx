@@ -1,4 +1,5 @@
 import type { KpiProgress } from '@domain/kpi-progress.ts';
+import { SourceLabel } from '@/components/source-label';
 import { Badge } from '@/components/ui/badge';
 import { formatCurrency, formatNumber } from '@/lib/format';
 import { cn } from '@/lib/utils';
@@ -12,8 +13,8 @@ function value(kpi: KpiProgress['kpi'], v: number | null, currency: string): str
   return formatNumber(v);
 }
 
-/** The primary KPI over its window against the target, with the source it was computed from. */
-export function KpiTargetCard({ progress, currency }: { progress: KpiProgress; currency: string }) {
+/** The primary KPI over its window against the target, with the source(s) it was computed from ("from website and Meta"). */
+export function KpiTargetCard({ progress, currency, source }: { progress: KpiProgress; currency: string; source: string | null }) {
   const pct = progress.attainment === null ? 0 : Math.min(100, Math.round(progress.attainment * 100));
   return (
     <div className="grid gap-2 rounded-md border p-4" data-testid="kpi-vs-target" data-on-target={String(progress.onTarget)}>
@@ -35,7 +36,8 @@ export function KpiTargetCard({ progress, currency }: { progress: KpiProgress; c
         <div className={cn('h-full', progress.onTarget ? 'bg-emerald-500' : 'bg-amber-500')} style={{ width: `${pct}%` }} />
       </div>
       <span className="text-xs text-muted-foreground">
-        Last {progress.days} day{progress.days === 1 ? '' : 's'} ({progress.since} – {progress.until}) · source: Meta Ads
+        Last {progress.days} day{progress.days === 1 ? '' : 's'} ({progress.since} – {progress.until})
+        {source ? <> · <SourceLabel label={source} className="text-xs" /></> : null}
       </span>
     </div>
   );

@@ -2,6 +2,7 @@ import { ChartColumn } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { DriftSeverityBadge } from '@/components/drift-severity-badge';
+import { SourceLabel } from '@/components/source-label';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -100,9 +101,18 @@ export function CampaignRankingTable({
                   <span className="text-sm text-muted-foreground">Awaiting</span>
                 )}
               </TableCell>
-              <TableCell className="text-right tabular-nums">{row.roas === null ? '—' : `${formatNumber(row.roas, { decimals: 2 })}×`}</TableCell>
-              <TableCell className="text-right tabular-nums">{formatCurrency(row.cpa, row.currency)}</TableCell>
-              <TableCell className="text-right tabular-nums">{formatCurrency(row.revenue, row.currency)}</TableCell>
+              <TableCell className="text-right tabular-nums">
+                {row.roas === null ? '—' : `${formatNumber(row.roas, { decimals: 2 })}×`}
+                <SourceLabel label={row.roas === null ? null : row.sources.roas} className="block whitespace-nowrap" />
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                {formatCurrency(row.cpa, row.currency)}
+                <SourceLabel label={row.cpa === null ? null : row.sources.cpa} className="block whitespace-nowrap" />
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                {formatCurrency(row.revenue, row.currency)}
+                <SourceLabel label={row.revenue === null ? null : row.sources.revenue} className="block whitespace-nowrap" />
+              </TableCell>
               <TableCell>
                 <DriftCell row={row} />
               </TableCell>

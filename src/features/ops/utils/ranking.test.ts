@@ -54,6 +54,7 @@ describe('buildRankingRows', () => {
     ];
     const [row] = buildRankingRows([late], snapshots, alerts, now);
     expect(row).toMatchObject({ revenue: 500, roas: 5, cpa: 10, alerts: { high: 1, medium: 0, low: 1, total: 2 } });
+    expect(row!.sources).toEqual({ roas: 'from Meta pixel', cpa: 'from Meta pixel', revenue: 'from Meta pixel' });
     expect(row.drift).toMatchObject({ severity: 'Blocked', cumulativeDays: 3, firstFailure: 'Creative' });
   });
 
@@ -87,6 +88,7 @@ describe('sortRanking', () => {
     conversions: null,
     roas,
     cpa: null,
+    sources: { roas: null, cpa: null, revenue: null },
     drift: null,
     alerts,
   });

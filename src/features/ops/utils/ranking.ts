@@ -7,7 +7,7 @@ import { isSeverity } from '@domain/severity.ts';
 import { resolveThresholds, type Thresholds } from '@domain/thresholds.ts';
 import type { AiAlert, Campaign, CampaignPhase } from '@/lib/db';
 import { driftSummaries, type DriftSummary } from '@/lib/drift-summary';
-import { inWindow, kpiWindows, countedRows, type SnapshotRow, totalMetrics } from './metrics';
+import { inWindow, kpiWindows, countedRows, type LabelledMetric, type SnapshotRow, sourceLabels, totalMetrics } from './metrics';
 
 export type RankingCampaign = Pick<Campaign, 'id' | 'name' | 'status' | 'decision' | 'objective' | 'industry' | 'planned_launch' | 'currency'> & {
   campaign_phases: CampaignPhase[];
@@ -34,6 +34,8 @@ export interface RankingRow {
   conversions: number | null;
   roas: number | null;
   cpa: number | null;
+  /** "from website and Meta", … next to each figure (the source rule, over the same snapshots as the figures). */
+  sources: Pick<Record<LabelledMetric, string | null>, 'roas' | 'cpa' | 'revenue'>;
   /** Null when the campaign has no phases or drift cannot be computed. */
   drift: DriftSummary | null;
   alerts: AlertCounts;
@@ -70,11 +72,14 @@ export function buildRankingRows(
     list.push(row);
     byCampaign.set(row.campaign_id, list);
   }
+  const raw = new Map<string, SnapshotRow[]>();
+  for (const row of snapshots) raw.set(row.campaign_id, [...(raw.get(row.campaign_id) ?? []), row]);
   const alertCounts = countAlerts(alerts);
   const drift = driftSummaries(campaigns, { now, thresholds });
   return campaigns.map((campaign) => {
     const rows = byCampaign.get(campaign.id);
     const totals = rows ? totalMetrics(rows) : null;
+    const labels = sourceLabels(raw.get(campaign.id) ?? []);
     return {
       id: campaign.id,
       name: campaign.name,
@@ -87,6 +92,7 @@ export function buildRankingRows(
       conversions: totals?.conversions ?? null,
       roas: totals?.roas ?? null,
       cpa: totals?.cpa ?? null,
+      sources: { roas: labels.roas, cpa: labels.cpa, revenue: labels.revenue },
       drift: drift.get(campaign.id) ?? null,
       alerts: alertCounts.get(campaign.id) ?? { high: 0, medium: 0, low: 0, total: 0 },
     };

@@ -4,8 +4,12 @@
  * come from the window's totals, never from averaging daily ratios.
  */
 import { addDays } from './dates.ts';
+import type { MergedDay, ReadableMetric } from './metric-sources.ts';
 
 export type PrimaryKpi = 'sales' | 'roas' | 'cpa' | 'engagement';
+
+/** The figure each KPI is, for its source label (metric-sources.ts: ROAS and CPA name both parts' sources). */
+export const KPI_METRIC: Record<PrimaryKpi, ReadableMetric> = { sales: 'sales', roas: 'roas', cpa: 'cpa', engagement: 'engagement' };
 
 export interface KpiDay {
   date: string;
@@ -28,6 +32,11 @@ export interface KpiProgress {
   since: string;
   until: string;
   days: number;
+}
+
+/** A campaign's days with each metric from the source that counts (mergeBySource) as KPI days; a gap counts 0. */
+export function kpiDays(days: readonly MergedDay[]): KpiDay[] {
+  return days.map((d) => ({ date: d.date, sales: d.sales ?? 0, revenue: d.revenue ?? 0, spend: d.spend ?? 0, conversions: d.conversions ?? 0, engagement: d.engagement ?? 0 }));
 }
 
 /** The KPI over the window and whether it meets the target. */
