@@ -17,6 +17,8 @@ export interface GatewayServices {
   auth: (req: IncomingMessage, res: ServerResponse, subpath: string, url: URL) => Promise<void>;
   functions: FunctionsRunner;
   realtime: RealtimeLike | null;
+  /** Which parts are up right now (e.g. `{ rest: false }` while PostgREST is being restarted), for /health. */
+  health: () => Record<string, boolean>;
   log: (m: string) => void;
 }
 
@@ -27,6 +29,13 @@ function apiKeyOf(req: IncomingMessage, url: URL): string | null {
   const header = req.headers.apikey;
   const value = Array.isArray(header) ? header[0] : header;
   return value?.trim() || url.searchParams.get('apikey');
+}
+
+/** 200 when every part is up, else 503 naming the parts that are down (so a supervisor or a test sees the truth). */
+function sendHealth(res: ServerResponse, parts: Record<string, boolean>) {
+  const down = Object.keys(parts).filter((name) => !parts[name]);
+  if (down.length === 0) return sendJson(res, 200, { ok: true, service: 'local-stack', parts });
+  return sendJson(res, 503, { ok: false, service: 'local-stack', parts, down }, { 'Retry-After': '1' });
 }
 
 /**
@@ -100,7 +109,7 @@ export function createGateway(log: (m: string) => void) {
     }
     if (!services) return sendJson(res, 503, { message: 'The local stack is still starting' }, { 'Retry-After': '1' });
     if (!prefix) {
-      if (pathname === '/' || pathname === '/health') return sendJson(res, 200, { ok: true, service: 'local-stack' });
+      if (pathname === '/' || pathname === '/health') return sendHealth(res, services.health());
       return sendJson(res, 404, { message: `No route for ${pathname}` });
     }
     const [, service, subpath = ''] = prefix;

@@ -194,7 +194,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       issuer: `${url}/auth/v1`,
       settings: withAuthOverrides(readAuthSettings(REPO_ROOT), opts.auth),
     });
-    gateway.ready({ keys, postgrestUrl: postgrest.url, auth, functions, realtime, log });
+    gateway.ready({ keys, postgrestUrl: postgrest.url, auth, functions, realtime, health: () => ({ rest: postgrest.isUp() }), log });
     // Stand-in for the pg_cron schedule of hosted projects (LOCAL_STACK_ANALYZE_EVERY_MS; 0 disables).
     const scheduler = startAnalysisScheduler({ url, serviceRoleKey: keys.serviceRoleKey, log });
     cleanups.push(() => scheduler.stop());

@@ -19,6 +19,13 @@ export interface RealtimeServiceOptions {
   jwtSecret: string;
   /** A socket that sends nothing (not even heartbeats) for this long is closed (default 60 s, like Phoenix). */
   idleTimeoutMs?: number;
+  /** Channels one socket may join (Realtime's "channels per connection": 100 on every plan). */
+  maxChannelsPerConnection?: number;
+  /**
+   * Sockets with a joined channel per client: per user (the JWT's `sub`), or per address for the anon key alone
+   * (default LOCAL_STACK_REALTIME_MAX_CONNECTIONS or 100). Hosted Realtime counts 200 per free project instead.
+   */
+  maxConnectionsPerClient?: number;
   log?: (m: string) => void;
 }
 
@@ -55,6 +62,10 @@ interface Conn {
   ws: WebSocket;
   vsn: Vsn;
   apikey: string | null;
+  /** The socket's peer address: the connection limit's key when no user is signed in. */
+  address: string;
+  /** The key this socket counts against once it has joined a channel (null until then). */
+  clientKey: string | null;
   channels: Map<string, Channel>;
   lastSeen: number;
   queue: Promise<void>;
@@ -103,6 +114,9 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
   const wss = new WebSocketServer({ noServer: true });
   const conns = new Set<Conn>();
   const topics = new Map<string, Set<Channel>>();
+  const maxChannels = opts.maxChannelsPerConnection ?? 100;
+  const maxConnections = opts.maxConnectionsPerClient ?? (Number(process.env.LOCAL_STACK_REALTIME_MAX_CONNECTIONS) || 100);
+  const connectionsByClient = new Map<string, Set<Conn>>();
   let nextBindingId = 1000;
   let stopped = false;
   // RLS checks go over their own connection, so a slow check never delays the feed's LISTEN connection.
@@ -224,6 +238,32 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     }
   }
 
+  /**
+   * Realtime's join limits, with its error texts: too many channels on this socket, or too many sockets for this
+   * user (anon key alone: this address). Returns the refusal, or null after counting the socket.
+   */
+  function admit(conn: Conn, topic: string, claims: Claims): string | null {
+    if (!conn.channels.has(topic) && conn.channels.size >= maxChannels) return 'ChannelRateLimitReached: Too many channels';
+    if (conn.clientKey) return null;
+    const key = typeof claims.sub === 'string' && claims.sub ? `user:${claims.sub}` : `address:${conn.address}`;
+    let sockets = connectionsByClient.get(key);
+    if (!sockets) connectionsByClient.set(key, (sockets = new Set()));
+    if (sockets.size >= maxConnections) {
+      if (sockets.size === 0) connectionsByClient.delete(key);
+      return 'ConnectionRateLimitReached: Too many connected users';
+    }
+    sockets.add(conn);
+    conn.clientKey = key;
+    return null;
+  }
+
+  function forget(conn: Conn) {
+    if (!conn.clientKey) return;
+    const sockets = connectionsByClient.get(conn.clientKey);
+    sockets?.delete(conn);
+    if (sockets?.size === 0) connectionsByClient.delete(conn.clientKey);
+  }
+
   async function handleJoin(conn: Conn, frame: Frame) {
     const payload = (frame.payload ?? {}) as {
       config?: {
@@ -238,6 +278,11 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     if (!verified.ok) {
       log(`realtime: join ${frame.topic} refused: ${verified.reason}`);
       return reply(conn, frame, 'error', { reason: verified.reason });
+    }
+    const refusal = admit(conn, frame.topic, verified.claims);
+    if (refusal) {
+      log(`realtime: join ${frame.topic} refused: ${refusal}`);
+      return reply(conn, frame, 'error', { reason: refusal });
     }
     const clientBindings = Array.isArray(config.postgres_changes) ? config.postgres_changes : [];
     let bindings: Binding[];
@@ -350,8 +395,8 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     }
   }
 
-  function onConnection(ws: WebSocket, vsn: Vsn, apikey: string | null) {
-    const conn: Conn = { ws, vsn, apikey, channels: new Map(), lastSeen: Date.now(), queue: Promise.resolve() };
+  function onConnection(ws: WebSocket, vsn: Vsn, apikey: string | null, address: string) {
+    const conn: Conn = { ws, vsn, apikey, address, clientKey: null, channels: new Map(), lastSeen: Date.now(), queue: Promise.resolve() };
     conns.add(conn);
     ws.on('message', (data, isBinary) => {
       conn.lastSeen = Date.now();
@@ -369,6 +414,7 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     });
     ws.on('close', () => {
       conns.delete(conn);
+      forget(conn);
       for (const ch of [...conn.channels.values()]) removeChannel(ch);
     });
     ws.on('error', (err) => log(`realtime: socket error: ${err.message}`));
@@ -527,7 +573,7 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     const vsn: Vsn = url.searchParams.get('vsn') === '2.0.0' ? '2.0.0' : '1.0.0';
     const header = req.headers.apikey;
     const apikey = url.searchParams.get('apikey') ?? (Array.isArray(header) ? header[0] : header) ?? null;
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, vsn, apikey));
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, vsn, apikey, req.socket.remoteAddress ?? 'unknown'));
   }
 
   async function close() {
