@@ -1,12 +1,14 @@
 /**
  * The local stack's stand-in for pg_cron + pg_net: every 4 hours it calls the analyze-correlations edge function
- * (migration 20261121000920), every hour roll-up-website (migration 20261201030200), with the service key, as the
- * hosted schedules do. LOCAL_STACK_ANALYZE_EVERY_MS / LOCAL_STACK_ROLLUP_EVERY_MS override the periods; 0 turns one
- * off. A run still in progress is never overlapped.
+ * (migration 20261121000920), every hour roll-up-website (migration 20261201030200) and sync-meta (migration
+ * 20261201020200), with the service key, as the hosted schedules do. LOCAL_STACK_ANALYZE_EVERY_MS,
+ * LOCAL_STACK_ROLLUP_EVERY_MS and LOCAL_STACK_META_SYNC_EVERY_MS override the periods; 0 turns one off. A run still
+ * in progress is never overlapped.
  */
 
 export const DEFAULT_ANALYZE_EVERY_MS = 4 * 60 * 60 * 1000;
 export const DEFAULT_ROLLUP_EVERY_MS = 60 * 60 * 1000;
+export const DEFAULT_META_SYNC_EVERY_MS = 60 * 60 * 1000;
 
 export interface AnalysisSchedulerOptions {
   /** Gateway URL, e.g. http://127.0.0.1:54321. */
@@ -34,6 +36,11 @@ export function rollUpEveryMs(env: Record<string, string | undefined> = process.
   return periodFrom(env.LOCAL_STACK_ROLLUP_EVERY_MS, DEFAULT_ROLLUP_EVERY_MS);
 }
 
+/** The period from LOCAL_STACK_META_SYNC_EVERY_MS (ms; 0 disables), else 1 hour. */
+export function metaSyncEveryMs(env: Record<string, string | undefined> = process.env): number {
+  return periodFrom(env.LOCAL_STACK_META_SYNC_EVERY_MS, DEFAULT_META_SYNC_EVERY_MS);
+}
+
 function periodFrom(raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
@@ -52,6 +59,15 @@ export function startRollUpScheduler(opts: AnalysisSchedulerOptions): AnalysisSc
   return startFunctionSchedule('roll-up-website', { ...opts, everyMs: opts.everyMs ?? rollUpEveryMs() }, (body) => {
     const ws = ((body as { workspaces?: { written?: number }[] } | null)?.workspaces ?? []);
     return `scheduled website roll-up: ${ws.length} workspace(s), ${ws.reduce((s, w) => s + (w.written ?? 0), 0)} snapshot(s) written`;
+  });
+}
+
+/** The hourly Meta sync of every active connection. */
+export function startMetaSyncScheduler(opts: AnalysisSchedulerOptions): AnalysisScheduler {
+  return startFunctionSchedule('sync-meta', { ...opts, everyMs: opts.everyMs ?? metaSyncEveryMs() }, (body) => {
+    const runs = (body as { runs?: { snapshots_written: number; cards_created: number }[] } | null)?.runs ?? [];
+    const total = (pick: (r: (typeof runs)[number]) => number) => runs.reduce((sum, r) => sum + pick(r), 0);
+    return `scheduled Meta sync: ${runs.length} connection(s), ${total((r) => r.snapshots_written)} snapshot(s), ${total((r) => r.cards_created)} card(s)`;
   });
 }
 

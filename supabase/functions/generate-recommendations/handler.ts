@@ -11,7 +11,7 @@ import {
   type GenerateRecommendationsResult,
   WorkspaceNotFoundError,
 } from '../_shared/recommendations/persist.ts';
-import { ACTING_ROLES, type WorkspaceRole } from '../_shared/membership.ts';
+import { ACTING_ROLES, callerRole } from '../_shared/membership.ts';
 import { createServiceClient, createUserClient, isServiceRoleToken } from '../_shared/supabase.ts';
 
 export const requestSchema = z
@@ -39,15 +39,9 @@ async function assertActingMember(client: SupabaseClient, token: string, workspa
   const { data: userData } = await client.auth.getUser(token);
   const userId = userData?.user?.id;
   if (!userId) throw new HttpError(401, 'Sign in to generate recommendations');
-  const { data, error } = await client
-    .from('workspace_members')
-    .select('role')
-    .eq('workspace_id', workspaceId)
-    .eq('user_id', userId)
-    .maybeSingle();
-  if (error) throw new HttpError(502, 'Could not check your membership', error.message);
-  if (!data) throw new HttpError(404, 'Workspace not found');
-  if (!ACTING_ROLES.includes(data.role as WorkspaceRole)) throw new HttpError(403, 'Viewers cannot generate recommendations');
+  const role = await callerRole(client, userId, workspaceId);
+  if (!role) throw new HttpError(404, 'Workspace not found');
+  if (!ACTING_ROLES.includes(role)) throw new HttpError(403, 'Viewers cannot generate recommendations');
 }
 
 export async function handler(req: Request, deps: GenerateRecommendationsDeps = {}): Promise<Response> {

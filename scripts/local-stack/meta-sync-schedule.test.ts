@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_META_SYNC_EVERY_MS, metaSyncEveryMs, startMetaSyncScheduler } from './meta-sync-scheduler.ts';
+import { DEFAULT_META_SYNC_EVERY_MS, metaSyncEveryMs, startMetaSyncScheduler } from './scheduler.ts';
 
 describe('metaSyncEveryMs', () => {
   it('defaults to one hour, takes an override, and 0 disables', () => {
