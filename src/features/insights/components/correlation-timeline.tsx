@@ -1,7 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { format, parseISO } from 'date-fns';
 import { Activity, Undo2, Zap } from 'lucide-react';
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -9,9 +8,10 @@ import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip
 import { formatCurrency, formatDateTime, formatNumber, formatPercent } from '@/lib/format';
 import { cn } from '@/lib/utils';
 import { useCorrelationTimeline } from '../api/get-correlation-timeline';
-import { subscribeToTimeline } from '../api/subscribe-timeline';
-import { insightKeys } from '../keys';
-import { buildTimelineModel, clusterLinks, defaultMetrics, type TimelineLink, type TimelineMarker } from '../utils/timeline-model';
+import { useElementWidth } from '../hooks/use-element-width';
+import { useTimelineRealtime } from '../hooks/use-timeline-realtime';
+import { buildTimelineModel, clusterLinks, defaultMetrics } from '../utils/timeline-model';
+import { LinkTooltip, MarkerTooltip, metricLabel } from './timeline-tooltips';
 
 const ACTION_TRACK = 64;
 const GAP = 36;
@@ -23,70 +23,17 @@ const METRIC_TOP = ACTION_TRACK + GAP;
 const LINE_COLORS = ['#2563eb', '#9333ea', '#0891b2'];
 const IMPACT_COLORS = { negative: '#dc2626', positive: '#059669', neutral: '#64748b' } as const;
 const MONEY = new Set(['sales', 'revenue', 'spend', 'cpa']);
-const METRIC_LABELS: Record<string, string> = { roas: 'ROAS', cpa: 'CPA' };
-const metricLabel = (m: string) => METRIC_LABELS[m] ?? m.charAt(0).toUpperCase() + m.slice(1);
-
-/** The element's width, tracked with a ResizeObserver from the moment the element mounts (a callback ref). */
-function useWidth(): [(el: HTMLDivElement | null) => void, number] {
-  const [el, setEl] = useState<HTMLDivElement | null>(null);
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    if (!el) return;
-    // A ResizeObserver reports the initial size right after observe(), then every change.
-    const observer = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [el]);
-  return [setEl, width];
-}
-
-function MarkerTooltip({ marker }: { marker: TimelineMarker }) {
-  return (
-    <div className="space-y-1">
-      <div className="font-medium">{marker.title}</div>
-      <div className="text-slate-300">
-        {marker.actionType.replace(/_/g, ' ')} · {formatDateTime(marker.at)}
-      </div>
-      {marker.correlations.slice(0, 3).map((c) => (
-        <div key={c.id}>
-          {metricLabel(c.metric)} {formatPercent(c.change_pct, { signed: true })} · confidence {formatPercent(c.confidence, { ratio: true })}
-        </div>
-      ))}
-      {marker.correlations[0]?.insight ? <p className="border-t border-slate-700 pt-1 text-slate-200">{marker.correlations[0].insight}</p> : null}
-    </div>
-  );
-}
-
-function LinkTooltip({ links }: { links: TimelineLink[] }) {
-  const insight = links.find((l) => l.insight)?.insight;
-  return (
-    <div className="space-y-1">
-      {links.map((link) => (
-        <div key={link.id}>
-          <span className="font-medium">
-            {metricLabel(link.metric)} {formatPercent(link.changePct, { signed: true })}
-          </span>{' '}
-          from {format(parseISO(link.onsetDate), 'MMM d')} · confidence {formatPercent(link.confidence, { ratio: true })}
-        </div>
-      ))}
-      <div className="text-slate-300">{links.some((l) => l.method === 'llm') ? 'AI annotation' : 'Rules engine annotation'}</div>
-      {insight ? <p className="border-t border-slate-700 pt-1 text-slate-200">{insight}</p> : null}
-    </div>
-  );
-}
-
 /**
  * The correlation timeline (docs/domain-rules.md, Correlation engine: timeline): the campaign's actions on the top track,
  * its daily metrics as lines below, a connecting line from each correlated action to the day its metric change
  * began, and the AI's annotations in tooltips. `focusActionId` highlights one action (e.g. an alert's).
  */
 export function CorrelationTimeline({ campaignId, focusActionId, currency = 'USD', className }: { campaignId: string; focusActionId?: string | null; currency?: string; className?: string }) {
-  const queryClient = useQueryClient();
   const query = useCorrelationTimeline(campaignId);
-  const [ref, width] = useWidth();
+  const [ref, width] = useElementWidth();
   const [chosen, setChosen] = useState<string[] | null>(null);
 
-  useEffect(() => subscribeToTimeline(campaignId, () => void queryClient.invalidateQueries({ queryKey: insightKeys.timeline(campaignId) })), [campaignId, queryClient]);
+  useTimelineRealtime(campaignId);
 
   const metrics = chosen ?? defaultMetrics(query.data?.correlations ?? []);
   const model = useMemo(() => (query.data ? buildTimelineModel({ ...query.data, metrics }) : null), [query.data, metrics]);
