@@ -69,7 +69,6 @@ export default tseslint.config(
       'node_modules',
       '.supabase-local',
       'test-results',
-      'src/lib/database.types.ts',
       'supabase/functions/_shared/database.types.ts',
       // Code that breaks the rules on purpose; tests/lint/boundaries.test.ts lints it and expects errors.
       'tests/lint/fixtures',

@@ -1,9 +1,9 @@
 /**
  * `npm run db:types`: builds the schema from supabase/migrations in a throwaway in-memory PGlite
- * (bootstrap first, as the local stack does) and writes src/lib/database.types.ts in the format
- * `supabase gen types typescript` produces, and the same file to supabase/functions/_shared/database.types.ts so the
- * edge functions (which never import src/) type their rows from the one schema too. With --check it fails instead of
- * writing when either copy is stale.
+ * (bootstrap first, as the local stack does) and writes supabase/functions/_shared/database.types.ts in the format
+ * `supabase gen types typescript` produces. It lives beside the functions because they never import src/; the SPA
+ * reaches the same file through src/lib/database.types.ts, a re-export. With --check it fails instead of writing
+ * when the file is stale.
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -13,8 +13,8 @@ import { introspectPublicSchema } from './db-types/introspect.ts';
 import { renderDatabaseTypes } from './db-types/render.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Where the generated types are written: the SPA's copy and the edge functions' copy, byte for byte the same. */
-const outFiles = [path.join(root, 'src/lib/database.types.ts'), path.join(root, 'supabase/functions/_shared/database.types.ts')];
+/** Where the generated types are written (one file; the SPA re-exports it from src/lib/database.types.ts). */
+const outFiles = [path.join(root, 'supabase/functions/_shared/database.types.ts')];
 
 export async function generateDatabaseTypes(): Promise<string> {
   const db = await PGlite.create();
@@ -37,7 +37,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const stale = outFiles.filter((file) => (existsSync(file) ? readFileSync(file, 'utf8') : '') !== generated);
     for (const file of stale) console.error(`${path.relative(root, file)} is out of date: run \`npm run db:types\`.`);
     if (stale.length > 0) process.exit(1);
-    console.log(`${outFiles.map((file) => path.relative(root, file)).join(' and ')} are up to date.`);
+    console.log(`${outFiles.map((file) => path.relative(root, file)).join(' and ')} is up to date.`);
   } else {
     for (const file of outFiles) {
       writeFileSync(file, generated);
