@@ -212,4 +212,14 @@ describe("the app's other private channels", () => {
     await waitFor(() => seen.length > 0, { what: 'the campaign update on the private ops channel' });
     expect(seen).toEqual(['Private channels, renamed']);
   });
+
+  it('refuse presence from members on channels that only carry postgres_changes: only boards take writes', async () => {
+    const viewer = await ready(team.members.viewer.client);
+    const ops = viewer.channel(`ops:${team.workspaceId}:presence`, { config: { private: true, presence: { key: 'viewer-ops' } } }).on('presence', { event: 'sync' }, () => {});
+    expect(await join(viewer, ops)).toBe('SUBSCRIBED');
+    expect(await ops.track({ user_id: team.members.viewer.userId })).toBe('error');
+    const onBoard = viewer.channel(`board:${team.workspaceId}:presence`, { config: { private: true, presence: { key: 'viewer-board' } } }).on('presence', { event: 'sync' }, () => {});
+    expect(await join(viewer, onBoard)).toBe('SUBSCRIBED');
+    expect(await onBoard.track({ user_id: team.members.viewer.userId })).toBe('ok');
+  });
 });
