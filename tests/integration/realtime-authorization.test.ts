@@ -7,7 +7,7 @@
  */
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { anonClient, signUpUser, stack, type Client } from '../support/clients.ts';
+import { anonClient, serviceClient, signUpUser, stack, type Client } from '../support/clients.ts';
 import { makeTeam, must, type Team } from '../support/team.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -95,6 +95,27 @@ describe('private board channels', () => {
     expect(await join(viewer, seat)).toBe('SUBSCRIBED');
     await waitFor(() => seat.presenceState()['admin-1']?.length === 1, { what: "the admin's presence, for the viewer" });
     expect(await seat.track({ user_id: team.members.viewer.userId, name: 'Viewer' })).toBe('ok');
+  });
+
+  it("closes a removed member's channel when their token is refreshed (permissions are cached until then)", async () => {
+    const leaver = await signUpUser();
+    await must(serviceClient().from('workspace_members').insert({ workspace_id: team.workspaceId, user_id: leaver.user.id, role: 'viewer' }).select(), 'add');
+    const client = await ready(leaver.client);
+    const statuses: string[] = [];
+    const channel = client.channel(board, { config: { private: true, presence: { key: 'leaver' } } }).on('presence', { event: 'sync' }, () => {});
+    const joined = new Promise<void>((resolve) =>
+      channel.subscribe((status) => {
+        statuses.push(status);
+        if (status === 'SUBSCRIBED') resolve();
+      }),
+    );
+    await joined;
+    await must(serviceClient().from('workspace_members').delete().eq('workspace_id', team.workspaceId).eq('user_id', leaver.user.id).select(), 'remove');
+    // supabase-js hands the refreshed token to realtime-js, which sends it on the joined channel (access_token).
+    const { error } = await client.auth.refreshSession();
+    expect(error).toBeNull();
+    await waitFor(() => statuses.includes('CLOSED'), { what: "the removed member's channel to close" });
+    expect(statuses).toEqual(['SUBSCRIBED', 'CLOSED']);
   });
 
   it('refuses a client with only the anon key', async () => {
