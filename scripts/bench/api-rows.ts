@@ -132,8 +132,10 @@ export async function realtimeDelivery(w: BenchWorld, stack: { url: string; anon
   if (signedIn.error) throw signedIn.error;
   const sent = new Map<string, number>();
   const latencies: number[] = [];
+  // Private, as the app's channels are (the project allows no public ones): the join also runs the policy check.
+  await listener.realtime.setAuth();
   const channel = listener
-    .channel(`bench:${w.workspaceId}`)
+    .channel(`ops:${w.workspaceId}:bench`, { config: { private: true } })
     .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'marketer_actions', filter: `workspace_id=eq.${w.workspaceId}` }, (payload) => {
       const t = sent.get((payload.new as { title: string }).title);
       if (t !== undefined) latencies.push(performance.now() - t);

@@ -34,6 +34,12 @@ export interface LocalStackOptions {
   watchFunctions?: boolean;
   /** Auth settings over supabase/config.toml's (tests stand in for many clients from one address). */
   auth?: AuthSettingsOverrides;
+  /**
+   * Realtime's "Allow public access" (hosted: Realtime Settings). Off for this project, as it is on the hosted one:
+   * every channel must be private and authorized by the realtime.messages policies. LOCAL_STACK_REALTIME_PUBLIC_ACCESS=1
+   * turns it on (default false).
+   */
+  realtimePublicAccess?: boolean;
 }
 
 export interface LocalStack {
@@ -176,6 +182,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         realtime = createRealtimeService({
           databaseUrl: db.adminUrl,
           jwtSecret: keys.jwtSecret,
+          privateOnly: !(opts.realtimePublicAccess ?? process.env.LOCAL_STACK_REALTIME_PUBLIC_ACCESS === '1'),
           log,
         });
         const service = realtime;

@@ -29,6 +29,9 @@ beforeAll(async () => {
     create function public.definer_trigger() returns trigger language plpgsql security definer set search_path = ''
       as 'begin return new; end';
     revoke execute on function public.definer_trigger() from public, anon;
+    alter table realtime.messages disable row level security;
+    create policy "Rooms by topic" on realtime.messages for select to authenticated using (realtime.topic() = 'room:1');
+    create policy "Rooms by topic, once" on realtime.messages for insert to authenticated with check ((select realtime.topic()) = 'room:1');
   `);
 });
 
@@ -40,10 +43,12 @@ describe('lintSchema', () => {
   it('finds every mistake and none of their correct twins', async () => {
     const findings = await lint();
     const by = (rule: string) => findings.filter((f) => f.rule === rule).map((f) => f.object);
-    expect(by('rls_disabled_in_public')).toEqual(['public.teams']);
+    // realtime.messages: its policies authorize private channels, so RLS off would open every channel.
+    expect(by('rls_disabled_in_public')).toEqual(['public.teams', 'realtime.messages']);
     expect(by('auth_rls_initplan')).toEqual([
       `public.notes policy 'Authors can change their notes'`,
       `public.notes policy 'Authors can read their notes'`,
+      `realtime.messages policy 'Rooms by topic'`,
     ]);
     expect(by('function_search_path_mutable')).toEqual(['public.loose()']);
     expect(by('security_definer_function_executable_by_client')).toEqual(['public.definer_trigger()', 'public.open_definer()']);
@@ -59,6 +64,8 @@ describe('lintSchema', () => {
       revoke execute on function public.open_definer() from public, anon;
       revoke execute on function public.definer_trigger() from authenticated;
       create index teams_owner_idx on public.teams (owner);
+      alter table realtime.messages enable row level security;
+      alter policy "Rooms by topic" on realtime.messages using ((select realtime.topic()) = 'room:1');
     `);
     expect(await lint()).toEqual([]);
   });

@@ -23,24 +23,25 @@ const CLIENT_ROLES = `array['anon', 'authenticated']`;
 export const RULES: Rule[] = [
   {
     name: 'rls_disabled_in_public',
-    advice: 'enable row level security on the table (splinter 0013)',
+    advice: 'enable row level security on the table (splinter 0013; realtime.messages too: its policies authorize private channels)',
     sql: `
       select format('%I.%I', n.nspname, c.relname) as object
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
-       where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity
+       where (n.nspname = 'public' or (n.nspname = 'realtime' and c.relname = 'messages'))
+         and c.relkind in ('r', 'p') and not c.relrowsecurity
        order by 1`,
   },
   {
     name: 'auth_rls_initplan',
-    advice: 'wrap auth.uid()/auth.jwt()/auth.role()/auth.email() in (select …) so Postgres evaluates it once per query, not per row (splinter 0003)',
+    advice: 'wrap auth.uid()/auth.jwt()/auth.role()/auth.email()/realtime.topic() in (select …) so Postgres evaluates it once per query, not per row (splinter 0003)',
     sql: `
       select format('%I.%I policy %s', p.schemaname, p.tablename, quote_literal(p.policyname)) as object,
              coalesce(p.qual, '') || ' / ' || coalesce(p.with_check, '') as detail
         from pg_policies p
-       where p.schemaname = 'public'
+       where p.schemaname in ('public', 'realtime')
          and regexp_replace(coalesce(p.qual, '') || ' ' || coalesce(p.with_check, ''),
-                            'select\\s+auth\\.(uid|jwt|role|email)\\(\\)', '', 'gi')
-             ~ 'auth\\.(uid|jwt|role|email)\\(\\)'
+                            'select\\s+(auth\\.(uid|jwt|role|email)|realtime\\.topic)\\(\\)', '', 'gi')
+             ~ '(auth\\.(uid|jwt|role|email)|realtime\\.topic)\\(\\)'
        order by 1`,
   },
   {

@@ -177,11 +177,12 @@ describe('board writes', () => {
     const moving = await addCard('The card that moves', 'planned');
     const changes: Card[] = [];
     const channel = colleague
-      .channel(`board:${workspaceId}:count`)
+      .channel(`board:${workspaceId}:count`, { config: { private: true } })
       .on('postgres_changes', { event: 'UPDATE', schema: 'public', table: 'marketer_actions', filter: `workspace_id=eq.${workspaceId}` }, (payload) =>
         changes.push(payload.new as Card),
       );
     channels.push(channel);
+    await colleague.realtime.setAuth();
     await new Promise<void>((resolve, reject) =>
       channel.subscribe((status, err) => (status === 'SUBSCRIBED' ? resolve() : status === 'CHANNEL_ERROR' ? reject(err) : undefined)),
     );
@@ -247,11 +248,12 @@ describe('board writes', () => {
     const card = await addCard('Bid cap strategy', 'planned', { action_type: 'bidding_change' });
     const seen: Card[] = [];
     const channel = colleague
-      .channel(`board:${workspaceId}:test`)
+      .channel(`board:${workspaceId}:test`, { config: { private: true } })
       .on('postgres_changes', { event: '*', schema: 'public', table: 'marketer_actions', filter: `workspace_id=eq.${workspaceId}` }, (payload) => {
         if (payload.eventType !== 'DELETE') seen.push(payload.new as Card);
       });
     channels.push(channel);
+    await colleague.realtime.setAuth();
     await new Promise<void>((resolve, reject) =>
       channel.subscribe((status, err) => (status === 'SUBSCRIBED' ? resolve() : status === 'CHANNEL_ERROR' ? reject(err) : undefined)),
     );

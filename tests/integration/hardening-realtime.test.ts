@@ -26,7 +26,7 @@ async function tenant(label: string): Promise<Tenant> {
 function watch(t: Tenant, channelName: string, filter: string) {
   const seen: Change[] = [];
   const waiters: { name: string; resolve: (c: Change) => void }[] = [];
-  const channel: RealtimeChannel = t.client.channel(channelName).on(
+  const channel: RealtimeChannel = t.client.channel(`ops:${t.workspaceId}:${channelName}`, { config: { private: true } }).on(
     'postgres_changes',
     { event: 'INSERT', schema: 'public', table: 'campaigns', filter },
     (change: Change) => {
@@ -35,7 +35,7 @@ function watch(t: Tenant, channelName: string, filter: string) {
     },
   );
   const ready = new Promise<void>((resolve, reject) =>
-    channel.subscribe((status, err) => (status === 'SUBSCRIBED' ? resolve() : status === 'CLOSED' ? undefined : reject(new Error(`${status} ${err?.message ?? ''}`)))),
+    void t.client.realtime.setAuth().then(() => channel.subscribe((status, err) => (status === 'SUBSCRIBED' ? resolve() : status === 'CLOSED' ? undefined : reject(new Error(`${status} ${err?.message ?? ''}`))))),
   );
   const next = (name: string) => new Promise<Change>((resolve) => waiters.push({ name, resolve }));
   return { seen, ready, next };

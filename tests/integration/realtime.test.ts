@@ -1,13 +1,13 @@
 /**
  * Realtime through the whole local stack (gateway → realtime service → PostgREST → database), as the SPA uses
- * it: postgres_changes on campaigns scoped by workspace membership (RLS), a workspace filter, broadcast and
- * presence between two signed-in users. The protocol in depth is covered by
+ * it: private channels (the project allows no public ones), postgres_changes on campaigns scoped by workspace
+ * membership (RLS), a workspace filter, broadcast and presence between two members of a workspace. The protocol in depth is covered by
  * scripts/local-stack/realtime/realtime.fixture.test.ts.
  */
 import type { RealtimeChannel, RealtimePostgresChangesPayload } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/database.types.ts';
-import { signUpUser, type Client } from '../support/clients.ts';
+import { serviceClient, signUpUser, type Client } from '../support/clients.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 type Campaign = Database['public']['Tables']['campaigns']['Row'];
@@ -38,7 +38,7 @@ async function member(label: string): Promise<Member> {
 function watchCampaigns(m: Member, name: string, filter?: string) {
   const seen: Change[] = [];
   const channel = m.client
-    .channel(name)
+    .channel(`ops:${m.workspaceId}:${name}`, { config: { private: true } })
     .on('postgres_changes', { event: '*', schema: 'public', table: 'campaigns', ...(filter ? { filter } : {}) }, (p: Change) =>
       seen.push(p),
     );
@@ -87,11 +87,16 @@ describe('realtime through the local stack', () => {
     expect(bobAll.seen.map((c) => (c.new as Campaign).id)).toEqual([own!.id]);
   });
 
-  it('broadcasts and shares presence between two signed-in users', async () => {
+  it('broadcasts and shares presence between two members of a workspace', async () => {
+    const { client: carolClient, user: carol } = await signUpUser();
+    const { error } = await serviceClient().from('workspace_members').insert({ workspace_id: alice.workspaceId, user_id: carol.id, role: 'viewer' });
+    expect(error).toBeNull();
+    await Promise.all([alice.client.realtime.setAuth(), carolClient.realtime.setAuth()]);
+    const board = `board:${alice.workspaceId}:shared`;
     const received: unknown[] = [];
-    const a = alice.client.channel('board:shared', { config: { broadcast: { ack: true }, presence: { key: alice.userId } } });
-    const b = bob.client
-      .channel('board:shared', { config: { presence: { key: bob.userId } } })
+    const a = alice.client.channel(board, { config: { private: true, broadcast: { ack: true }, presence: { key: alice.userId } } });
+    const b = carolClient
+      .channel(board, { config: { private: true, presence: { key: carol.id } } })
       .on('broadcast', { event: 'card-moved' }, (m) => received.push(m.payload));
     a.on('presence', { event: 'sync' }, () => {});
     b.on('presence', { event: 'sync' }, () => {});
@@ -105,5 +110,6 @@ describe('realtime through the local stack', () => {
     await waitFor(() => b.presenceState()[alice.userId]?.length === 1, { what: 'presence join' });
     expect(await alice.client.removeChannel(a)).toBe('ok');
     await waitFor(() => !b.presenceState()[alice.userId], { what: 'presence leave' });
+    await carolClient.removeAllChannels();
   });
 });

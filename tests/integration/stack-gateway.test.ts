@@ -195,10 +195,13 @@ describe('routing', () => {
   });
 
   it('upgrades /realtime/v1/websocket and subscribes a channel', async () => {
-    const client = anonClient();
+    // The project allows private channels only: a member's channel on their own workspace's topic.
+    const { client } = await signUpUser();
+    const { data: ws } = await client.from('workspaces').insert({ name: 'Gateway workspace' }).select().single();
+    await client.realtime.setAuth();
     const status = await nextEvent<string>(
       (deliver) => {
-        client.channel(`gateway-${crypto.randomUUID()}`).subscribe((s) => {
+        client.channel(`ops:${ws!.id}:${crypto.randomUUID().slice(0, 8)}`, { config: { private: true } }).subscribe((s) => {
           if (s !== 'CLOSED') deliver(s);
         });
       },

@@ -3,6 +3,7 @@
 // broadcast API. This module wires the parts together and owns the sockets' lifecycle:
 //   registry.ts          sockets, channels per topic, token expiry, join limits
 //   channel-frames.ts    what each client frame does (join, leave, token refresh, broadcast, presence)
+//   authorization.ts     private channels: realtime.messages policies, checked as the client in a rolled-back tx
 //   presence.ts          presence state and diffs
 //   postgres-changes.ts  matching committed rows to bindings and checking RLS per subscriber
 //   broadcast-api.ts     the HTTP broadcast API
@@ -11,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import pg from 'pg';
 import { WebSocket, WebSocketServer } from 'ws';
+import { channelAuthorizer } from './authorization.ts';
 import { broadcastApi } from './broadcast-api.ts';
 import { startChangeFeed } from './change-feed.ts';
 import { frameHandler } from './channel-frames.ts';
@@ -33,6 +35,11 @@ export interface RealtimeServiceOptions {
    * (default LOCAL_STACK_REALTIME_MAX_CONNECTIONS or 100). Hosted Realtime counts 200 per free project instead.
    */
   maxConnectionsPerClient?: number;
+  /**
+   * Realtime's "Allow public access" switched off (the tenant's `private_only`): every join must be a private
+   * channel, authorized by the RLS policies on realtime.messages. Off by default, as on a new hosted project.
+   */
+  privateOnly?: boolean;
   log?: (m: string) => void;
 }
 
@@ -55,13 +62,22 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
   // RLS checks go over their own connection, so a slow check never delays the feed's LISTEN connection.
   const checks = new pg.Pool({ connectionString: opts.databaseUrl, max: 2, application_name: 'mot-realtime-rls' });
   checks.on('error', (err) => log(`realtime: RLS check connection error: ${err.message}`));
+  // Private-channel checks get their own connections too: a join waits on one, and must not queue behind RLS checks.
+  const authorizations = new pg.Pool({ connectionString: opts.databaseUrl, max: 2, application_name: 'mot-realtime-authorization' });
+  authorizations.on('error', (err) => log(`realtime: authorization connection error: ${err.message}`));
+  const authorizer = channelAuthorizer(authorizations, log);
   const feed = startChangeFeed({
     databaseUrl: opts.databaseUrl,
     deliver: changeDelivery(registry, checks, log),
     wanted: () => registry.hasChangeSubscribers(),
     log,
   });
-  const handleFrame = frameHandler({ registry, verifyToken, discardQueuedChanges: () => feed.discardQueued(), log });
+  const handleFrame = frameHandler({
+    registry,
+    verifyToken,
+    authorizer,
+    privateOnly: opts.privateOnly ?? false,
+    discardQueuedChanges: () => feed.discardQueued(), log });
 
   function onConnection(ws: WebSocket, vsn: Vsn, apikey: string | null, address: string) {
     const conn: Conn = { ws, vsn, apikey, address, clientKey: null, channels: new Map(), lastSeen: Date.now(), queue: Promise.resolve() };
@@ -128,8 +144,9 @@ export function createRealtimeService(opts: RealtimeServiceOptions): RealtimeSer
     await Promise.all(closing);
     await feed.close();
     await checks.end().catch(() => undefined);
+    await authorizations.end().catch(() => undefined);
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   }
 
-  return { handleUpgrade, handleHttp: broadcastApi(registry, verifyToken), close };
+  return { handleUpgrade, handleHttp: broadcastApi(registry, verifyToken, authorizer), close };
 }

@@ -3,23 +3,27 @@ import { randomBytes } from 'node:crypto';
 import { send } from './frames.ts';
 import type { Channel, PresenceMeta } from './types.ts';
 
-type Members = (topic: string) => Iterable<Channel>;
+type Members = (room: string) => Iterable<Channel>;
 type PresenceState = Record<string, { metas: PresenceMeta[] }>;
 
 const newRef = () => randomBytes(8).toString('base64url');
 
-export function presenceState(members: Members, topic: string): PresenceState {
+/** A private channel hears presence only if its policies let it read presence. */
+const hearsPresence = (ch: Channel) => !ch.policies || ch.policies.presence.read === true;
+
+export function presenceState(members: Members, room: string): PresenceState {
   const state: PresenceState = {};
-  for (const ch of members(topic)) {
+  for (const ch of members(room)) {
     if (!ch.meta) continue;
     (state[ch.presenceKey] ??= { metas: [] }).metas.push(ch.meta);
   }
   return state;
 }
 
-function presenceDiff(members: Members, topic: string, joins: Record<string, unknown>, leaves: Record<string, unknown>) {
-  for (const ch of members(topic)) {
-    send(ch.conn, { joinRef: ch.joinRef, ref: null, topic, event: 'presence_diff', payload: { joins, leaves } });
+function presenceDiff(members: Members, room: string, joins: Record<string, unknown>, leaves: Record<string, unknown>) {
+  for (const ch of members(room)) {
+    if (!hearsPresence(ch)) continue;
+    send(ch.conn, { joinRef: ch.joinRef, ref: null, topic: ch.topic, event: 'presence_diff', payload: { joins, leaves } });
   }
 }
 
@@ -31,7 +35,7 @@ export function track(members: Members, channel: Channel, payload: Record<string
   channel.meta = meta;
   presenceDiff(
     members,
-    channel.topic,
+    channel.room,
     { [channel.presenceKey]: { metas: [meta] } },
     prev ? { [channel.presenceKey]: { metas: [prev] } } : {},
   );
@@ -41,5 +45,5 @@ export function untrack(members: Members, channel: Channel) {
   const meta = channel.meta;
   if (!meta) return;
   channel.meta = null;
-  presenceDiff(members, channel.topic, {}, { [channel.presenceKey]: { metas: [meta] } });
+  presenceDiff(members, channel.room, {}, { [channel.presenceKey]: { metas: [meta] } });
 }

@@ -5,6 +5,9 @@ import type { Channel, Claims, Conn } from './types.ts';
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** Realtime keeps a private and a public channel of the same name apart (Tenants.tenant_topic). */
+export const roomOf = (topic: string, isPrivate: boolean) => `${isPrivate ? 'private' : 'public'}\u0000${topic}`;
+
 export interface RegistryLimits {
   /** Channels one socket may join. */
   maxChannels: number;
@@ -14,13 +17,13 @@ export interface RegistryLimits {
 
 export class ChannelRegistry {
   readonly conns = new Set<Conn>();
-  private readonly topics = new Map<string, Set<Channel>>();
+  private readonly rooms = new Map<string, Set<Channel>>();
   private readonly connectionsByClient = new Map<string, Set<Conn>>();
 
   constructor(private readonly limits: RegistryLimits) {}
 
-  /** The channels joined to a topic, across all sockets. */
-  readonly members = (topic: string): Iterable<Channel> => this.topics.get(topic) ?? [];
+  /** The channels joined to a room (see roomOf), across all sockets. */
+  readonly members = (room: string): Iterable<Channel> => this.rooms.get(room) ?? [];
 
   /** Channels with at least one postgres_changes binding. */
   changeSubscribers(): Channel[] {
@@ -55,8 +58,8 @@ export class ChannelRegistry {
 
   add(channel: Channel) {
     channel.conn.channels.set(channel.topic, channel);
-    let members = this.topics.get(channel.topic);
-    if (!members) this.topics.set(channel.topic, (members = new Set()));
+    let members = this.rooms.get(channel.room);
+    if (!members) this.rooms.set(channel.room, (members = new Set()));
     members.add(channel);
     this.armExpiry(channel);
   }
@@ -65,9 +68,9 @@ export class ChannelRegistry {
     if (channel.expiryTimer) clearTimeout(channel.expiryTimer);
     channel.expiryTimer = null;
     if (channel.conn.channels.get(channel.topic) === channel) channel.conn.channels.delete(channel.topic);
-    const members = this.topics.get(channel.topic);
+    const members = this.rooms.get(channel.room);
     if (members?.delete(channel)) {
-      if (members.size === 0) this.topics.delete(channel.topic);
+      if (members.size === 0) this.rooms.delete(channel.room);
       untrack(this.members, channel);
     }
   }
@@ -92,10 +95,12 @@ export class ChannelRegistry {
     channel.expiryTimer.unref?.();
   }
 
-  broadcast(topic: string, payload: unknown, sender: Channel | null) {
-    for (const ch of this.members(topic)) {
+  /** Sends a broadcast to a room; a private channel receives it only if it may read broadcasts. */
+  broadcast(room: string, payload: unknown, sender: Channel | null) {
+    for (const ch of this.members(room)) {
       if (ch === sender && !ch.broadcastSelf) continue;
-      send(ch.conn, { joinRef: null, ref: null, topic, event: 'broadcast', payload });
+      if (ch.policies && ch.policies.broadcast.read !== true) continue;
+      send(ch.conn, { joinRef: null, ref: null, topic: ch.topic, event: 'broadcast', payload });
     }
   }
 

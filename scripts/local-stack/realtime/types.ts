@@ -1,6 +1,7 @@
 // The shapes the realtime service's modules share: a socket, the channels joined on it, and their bindings.
 import type { JWTPayload } from 'jose';
 import type { WebSocket } from 'ws';
+import type { Policies } from './authorization.ts';
 import type { ChangeRow } from './change-feed.ts';
 import type { ColumnFilter } from './filters.ts';
 import type { Vsn } from './protocol.ts';
@@ -45,6 +46,12 @@ export interface Conn {
 export interface Channel {
   conn: Conn;
   topic: string;
+  /** A private channel (authorized by realtime.messages policies); it never shares a room with a public one. */
+  private: boolean;
+  /** Who hears this channel's broadcasts and presence: the topic, separately for private and public channels. */
+  room: string;
+  /** Private channels: what the client may do, checked at join and when it first sends (null for public). */
+  policies: Policies | null;
   joinRef: string | null;
   token: string;
   role: string;

@@ -149,3 +149,36 @@ create table if not exists supabase_migrations.schema_migrations (
   statements text[],
   name text
 );
+
+-- Realtime's authorization table and topic helper, as hosted Supabase's Realtime creates them in every project
+-- (supabase/realtime priv/repo/tenant_schema/realtime): RLS policies on realtime.messages decide who may join,
+-- receive, send and track presence on a private channel; realtime.topic() is the channel being checked. Created
+-- only where missing, so on hosted Supabase (and `supabase start`) the service's own definitions stay. Hosted
+-- partitions the table by inserted_at for broadcast replay; the local stack never keeps rows in it (its checks
+-- roll back), so a plain table with the same columns does.
+create schema if not exists realtime;
+grant usage on schema realtime to anon, authenticated, service_role;
+
+create table if not exists realtime.messages (
+  topic text not null,
+  extension text not null,
+  payload jsonb,
+  event text,
+  private boolean default false,
+  updated_at timestamp without time zone not null default now(),
+  inserted_at timestamp without time zone not null default now(),
+  id uuid not null default gen_random_uuid(),
+  primary key (id, inserted_at)
+);
+alter table realtime.messages enable row level security;
+grant insert, select, update on table realtime.messages to anon, authenticated, service_role;
+
+do $$
+begin
+  if to_regprocedure('realtime.topic()') is null then
+    create function realtime.topic() returns text language sql stable as
+      'select nullif(current_setting(''realtime.topic'', true), '''')::text';
+  end if;
+end
+$$;
+grant execute on function realtime.topic() to anon, authenticated, service_role;

@@ -1683,6 +1683,12 @@ export type Database = {
           responded_at: string | null
         }
       }
+      realtime_topic_workspace: {
+        Args: {
+          p_topic: string
+        }
+        Returns: string
+      }
       replace_campaign_phases: {
         Args: {
           p_campaign_id: string

@@ -1,3 +1,4 @@
+import { subscribePrivateChannel } from '@/lib/realtime';
 import { supabase } from '@/lib/supabase';
 
 /**
@@ -7,13 +8,14 @@ import { supabase } from '@/lib/supabase';
  */
 export function subscribeToAlerts(workspaceId: string, onChange: () => void, onStatus?: (status: string) => void): () => void {
   const channel = supabase
-    .channel(`alerts:${workspaceId}:${Math.random().toString(36).slice(2, 8)}`)
+    .channel(`alerts:${workspaceId}:${Math.random().toString(36).slice(2, 8)}`, { config: { private: true } })
     .on('postgres_changes', { event: '*', schema: 'public', table: 'ai_alerts', filter: `workspace_id=eq.${workspaceId}` }, () => onChange())
     .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'performance_snapshots', filter: `workspace_id=eq.${workspaceId}` }, () =>
       onChange(),
-    )
-    .subscribe((status) => onStatus?.(status));
+    );
+  const cancel = subscribePrivateChannel(channel, (status) => onStatus?.(status));
   return () => {
+    cancel();
     void supabase.removeChannel(channel);
   };
 }

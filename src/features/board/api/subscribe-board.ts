@@ -1,4 +1,5 @@
 import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js';
+import { subscribePrivateChannel } from '@/lib/realtime';
 import { supabase } from '@/lib/supabase';
 import type { ActionCardRow, BoardViewer } from '../types';
 
@@ -22,7 +23,8 @@ export function subscribeToBoard(opts: {
 }): () => void {
   const { workspaceId, me } = opts;
   const filter = `workspace_id=eq.${workspaceId}`;
-  const channel = supabase.channel(`board:${workspaceId}:${opts.boardKey}`, { config: { presence: { key: me.userId } } });
+  // Private: only members of the workspace may join, see who is here and appear here (realtime.messages policies).
+  const channel = supabase.channel(`board:${workspaceId}:${opts.boardKey}`, { config: { private: true, presence: { key: me.userId } } });
 
   channel
     .on('postgres_changes', { event: '*', schema: 'public', table: 'marketer_actions', filter }, (payload: RealtimePostgresChangesPayload<ActionCardRow>) => {
@@ -41,13 +43,14 @@ export function subscribeToBoard(opts: {
         for (const entry of entries) if (entry.user_id) viewers.set(entry.user_id, { userId: entry.user_id, name: entry.name });
       }
       opts.onViewers([...viewers.values()]);
-    })
-    .subscribe((status) => {
-      opts.onStatus?.(status);
-      if (status === 'SUBSCRIBED') void channel.track({ user_id: me.userId, name: me.name });
     });
+  const cancel = subscribePrivateChannel(channel, (status) => {
+    opts.onStatus?.(status);
+    if (status === 'SUBSCRIBED') void channel.track({ user_id: me.userId, name: me.name });
+  });
 
   return () => {
+    cancel();
     void supabase.removeChannel(channel);
   };
 }

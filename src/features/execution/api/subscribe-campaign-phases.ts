@@ -1,3 +1,4 @@
+import { subscribePrivateChannel } from '@/lib/realtime';
 import { supabase } from '@/lib/supabase';
 
 /**
@@ -6,10 +7,11 @@ import { supabase } from '@/lib/supabase';
  */
 export function subscribeToCampaignPhases(campaignId: string, onChange: () => void): () => void {
   const channel = supabase
-    .channel(`campaign-phases:${campaignId}`)
-    .on('postgres_changes', { event: '*', schema: 'public', table: 'campaign_phases', filter: `campaign_id=eq.${campaignId}` }, () => onChange())
-    .subscribe();
+    .channel(`campaign-phases:${campaignId}`, { config: { private: true } })
+    .on('postgres_changes', { event: '*', schema: 'public', table: 'campaign_phases', filter: `campaign_id=eq.${campaignId}` }, () => onChange());
+  const cancel = subscribePrivateChannel(channel);
   return () => {
+    cancel();
     void supabase.removeChannel(channel);
   };
 }

@@ -1,3 +1,4 @@
+import { subscribePrivateChannel } from '@/lib/realtime';
 import { supabase } from '@/lib/supabase';
 
 /**
@@ -6,12 +7,13 @@ import { supabase } from '@/lib/supabase';
  */
 export function subscribeToOps(workspaceId: string, onChange: (table: string) => void, onStatus?: (status: string) => void): () => void {
   const filter = `workspace_id=eq.${workspaceId}`;
-  const channel = supabase.channel(`ops:${workspaceId}:${Math.random().toString(36).slice(2, 8)}`);
+  const channel = supabase.channel(`ops:${workspaceId}:${Math.random().toString(36).slice(2, 8)}`, { config: { private: true } });
   for (const table of ['ai_alerts', 'recommendations', 'performance_snapshots', 'campaign_phases', 'campaigns']) {
     channel.on('postgres_changes', { event: '*', schema: 'public', table, filter }, () => onChange(table));
   }
-  channel.subscribe((status) => onStatus?.(status));
+  const cancel = subscribePrivateChannel(channel, (status) => onStatus?.(status));
   return () => {
+    cancel();
     void supabase.removeChannel(channel);
   };
 }
