@@ -3,7 +3,9 @@
  * then restarts on it), measures each row of issue 12's table through supabase-js next to a baseline measured in
  * the same run, the correlation engine at 100 / 1,000 / 10,000 campaigns, the production bundle for /board, Chromium's
  * time to an interactive board of 1,000 cards, and the stack's peak memory; writes bench/results.json.
- * No test asserts any of these numbers. BENCH_SKIP=analysis,browser leaves rows out.
+ * No test asserts any of these numbers. BENCH_SKIP leaves rows out: analysis, browser, and for one stack row in
+ * isolation also restarts (start the stack once), board, move, realtime, ingest, clients — e.g.
+ * BENCH_SKIP=analysis,browser,restarts,board,move,realtime,clients measures ingest alone.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,34 +62,51 @@ try {
     });
   }
 
-  log('starting the stack on a fresh data directory, then restarting it three times…');
   const dataDir = path.join(work, 'stack');
-  const fresh = await startStackProcess(dataDir, port);
-  await fresh.stop();
-  const warm: number[] = [];
-  let stack = fresh;
-  for (let i = 0; i < 3; i++) {
+  let stack;
+  if (skip.has('restarts')) {
+    log('starting the stack on a fresh data directory…');
     stack = await startStackProcess(dataDir, port);
-    warm.push(stack.healthyMs);
-    if (i < 2) await stack.stop();
+  } else {
+    log('starting the stack on a fresh data directory, then restarting it three times…');
+    const fresh = await startStackProcess(dataDir, port);
+    await fresh.stop();
+    const warm: number[] = [];
+    stack = fresh;
+    for (let i = 0; i < 3; i++) {
+      stack = await startStackProcess(dataDir, port);
+      warm.push(stack.healthyMs);
+      if (i < 2) await stack.stop();
+    }
+    rows.push({ what: '`npm run stack` to healthy, fresh data dir', summary: summarize([fresh.healthyMs]), baseline: null, baselineLabel: '—', target: '≤ 1.5 s', met: fresh.healthyMs <= 1500 });
+    rows.push({ what: '`npm run stack` to healthy, existing data', summary: summarize(warm), baseline: null, baselineLabel: '—', target: '≤ 1.5 s', met: summarize(warm).p95 <= 1500 });
   }
-  rows.push({ what: '`npm run stack` to healthy, fresh data dir', summary: summarize([fresh.healthyMs]), baseline: null, baselineLabel: '—', target: '≤ 1.5 s', met: fresh.healthyMs <= 1500 });
-  rows.push({ what: '`npm run stack` to healthy, existing data', summary: summarize(warm), baseline: null, baselineLabel: '—', target: '≤ 1.5 s', met: summarize(warm).p95 <= 1500 });
 
   const memory = watchPeakMemory(stack.child.pid!);
   try {
     log('arranging 1,000 cards…');
     const world = await arrange(stack);
-    log('board load, card move…');
-    rows.push(await boardLoad(world));
-    rows.push(await cardMove(world));
-    log('realtime at 20 inserts/s for 10 s…');
-    rows.push(await realtimeDelivery(world, stack));
-    log('ingest…');
-    rows.push(await ingestThroughput(world, stack, 50, 4, 25, true));
-    rows.push(await ingestThroughput(world, stack, 1000, 4, 5, false));
-    log('50 concurrent clients for 10 s…');
-    rows.push(await concurrentClients(world, stack, 10));
+    if (!skip.has('board')) {
+      log('board load…');
+      rows.push(await boardLoad(world));
+    }
+    if (!skip.has('move')) {
+      log('card move…');
+      rows.push(await cardMove(world));
+    }
+    if (!skip.has('realtime')) {
+      log('realtime at 20 inserts/s for 10 s…');
+      rows.push(await realtimeDelivery(world, stack));
+    }
+    if (!skip.has('ingest')) {
+      log('ingest…');
+      rows.push(await ingestThroughput(world, stack, 50, 4, 25, true));
+      rows.push(await ingestThroughput(world, stack, 1000, 4, 5, false));
+    }
+    if (!skip.has('clients')) {
+      log('50 concurrent clients for 10 s…');
+      rows.push(await concurrentClients(world, stack, 10));
+    }
     const peak = memory.stop();
     rows.push({ what: 'stack peak memory under load (PSS, all processes)', summary: null, value: { amount: peak, unit: 'MB' }, baseline: null, baselineLabel: '—', target: 'reported', met: null });
 
