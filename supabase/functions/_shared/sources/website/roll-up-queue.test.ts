@@ -67,12 +67,26 @@ describe('roll-up queue', () => {
     const queue = createRollUpQueue({ run, minIntervalMs: 1000, ...clock });
     void queue.request('ws', ['2026-03-15T10:00:00Z']);
     await settle();
-    clock.advance(300);
+    clock.advance(100);
     runs[0].finish();
     await queue.idle();
     void queue.request('ws', ['2026-03-15T11:00:00Z']);
     await settle();
-    expect(clock.waits).toEqual([700]);
+    expect(clock.waits).toEqual([900]);
+    expect(runs).toHaveLength(2);
+  });
+
+  it('rests four times as long as a slow run took before the next one', async () => {
+    const { runs, run } = controlledRuns();
+    const clock = manualClock();
+    const queue = createRollUpQueue({ run, minIntervalMs: 1000, ...clock });
+    void queue.request('ws', ['2026-03-15T10:00:00Z']);
+    await settle();
+    void queue.request('ws', ['2026-03-15T11:00:00Z']);
+    clock.advance(600);
+    runs[0].finish();
+    await settle();
+    expect(clock.waits).toEqual([2400]);
     expect(runs).toHaveLength(2);
   });
 

@@ -4,8 +4,10 @@
  * the attribution lookback), so running one per request would cost far more than the ingest itself.
  *
  * Per workspace at most one roll-up runs and at most one waits behind it, holding every time asked for meanwhile;
- * a run starts no sooner than `minIntervalMs` after the previous one started, so a steady stream of batches costs at
- * most one roll-up per interval whatever the request rate. A failed run is reported through `onError` (logged by
+ * a run starts no sooner than `minIntervalMs` after the previous one started, and after a long run rests
+ * `restFactor` times its duration, so a steady stream of batches costs at most one roll-up per interval whatever the
+ * request rate, and a roll-up of a busy day (it re-reads all of the day's events) takes at most about a fifth of the
+ * time from the ingest it follows. A failed run is reported through `onError` (logged by
  * default) and not retried here: the hourly schedule recomputes the last 8 days, which covers every accepted event.
  * Work still queued when the process stops is left to that schedule too.
  */
@@ -24,6 +26,8 @@ export interface RollUpQueueOptions {
   run: (workspaceId: string, instants: string[]) => Promise<void>;
   /** Least time between the starts of two runs for one workspace (default 1 s). */
   minIntervalMs?: number;
+  /** After a run of d ms the next one waits at least restFactor × d ms after it ended (default 4). */
+  restFactor?: number;
   /** Told about a failed run (default: console.error with the workspace and the slots). */
   onError?: (workspaceId: string, instants: string[], error: unknown) => void;
   /**
@@ -42,6 +46,8 @@ interface WorkspaceQueue {
   /** Settles when the queue is empty again; null when idle. */
   draining: Promise<void> | null;
   lastStart: number;
+  /** When the previous run may be followed at the earliest (by duration). */
+  restUntil: number;
 }
 
 export interface RollUpQueue {
@@ -59,12 +65,12 @@ function logFailure(workspaceId: string, instants: string[], error: unknown): vo
 }
 
 export function createRollUpQueue(options: RollUpQueueOptions): RollUpQueue {
-  const { run, minIntervalMs = 1000, onError = logFailure, keepAlive, now = Date.now, wait = sleep } = options;
+  const { run, minIntervalMs = 1000, restFactor = 4, onError = logFailure, keepAlive, now = Date.now, wait = sleep } = options;
   const queues = new Map<string, WorkspaceQueue>();
 
   async function drain(workspaceId: string, queue: WorkspaceQueue): Promise<void> {
     while (queue.pending) {
-      const gap = queue.lastStart + minIntervalMs - now();
+      const gap = Math.max(queue.lastStart + minIntervalMs, queue.restUntil) - now();
       if (gap > 0) await wait(gap);
       const instants = [...queue.pending].sort();
       queue.pending = null;
@@ -78,6 +84,8 @@ export function createRollUpQueue(options: RollUpQueueOptions): RollUpQueue {
           // A broken reporter must not stop the queue.
         }
       }
+      const end = now();
+      queue.restUntil = end + restFactor * (end - queue.lastStart);
     }
     // The queue stays (one small entry per workspace) so the next request still honours lastStart.
     queue.draining = null;
@@ -88,7 +96,7 @@ export function createRollUpQueue(options: RollUpQueueOptions): RollUpQueue {
       if (instants.length === 0) return queues.get(workspaceId)?.draining ?? Promise.resolve();
       let queue = queues.get(workspaceId);
       if (!queue) {
-        queue = { pending: null, draining: null, lastStart: -Infinity };
+        queue = { pending: null, draining: null, lastStart: -Infinity, restUntil: -Infinity };
         queues.set(workspaceId, queue);
       }
       queue.pending ??= new Set();
