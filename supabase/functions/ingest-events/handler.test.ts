@@ -77,7 +77,7 @@ describe('ingest-events handler', () => {
     // A roll-up that never finishes: the answer must not depend on it.
     const rollUp = (workspaceId: string, times: string[]) => {
       asked.push([workspaceId, times]);
-      return new Promise<never>(() => undefined) as unknown as void;
+      return new Promise<void>(() => undefined);
     };
     await handler(post({ events: [event('seen', { event_time: '2026-03-14T10:00:00Z' })] }), { store, now, rollUp });
     const res = await handler(post({ events: [event('seen'), event('new', { event_time: '2026-03-15T08:30:00Z' }), event('bad', { event_type: 'Purchase' })] }), { store, now, rollUp });
