@@ -101,7 +101,8 @@ try {
     if (!skip.has('ingest')) {
       log('ingest…');
       const measured = { url: stack.url, pid: stack.child.pid };
-      rows.push(await ingestThroughput(world, measured, 50, 4, 25, true));
+      // 20,000 events each: long enough (seconds, not a fraction of one) to include the background roll-ups.
+      rows.push(await ingestThroughput(world, measured, 50, 4, 100, true));
       rows.push(await ingestThroughput(world, measured, 1000, 4, 5, false));
     }
     if (!skip.has('clients')) {
