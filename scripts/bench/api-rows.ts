@@ -3,9 +3,11 @@
  * in the same run: the board's query (vs the same SQL straight to Postgres), a card move (vs a one-row SQL update),
  * realtime delivery at 20 inserts/s, ingest throughput, and 50 concurrent clients.
  */
+import os from 'node:os';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import type { Database } from '../../src/lib/database.types.ts';
+import { cpuSpentByName, treeCpuMs } from './stack-process.ts';
 import { summarize, timeRuns, type Summary } from './stats.ts';
 
 type Db = SupabaseClient<Database>;
@@ -175,7 +177,21 @@ async function ingestKey(w: BenchWorld): Promise<string> {
 
 const trackingEvent = (id: string) => ({ event_id: id, event_type: 'ViewContent', event_time: new Date().toISOString(), schema_version: 1, metadata: { path: '/bench' } });
 
-export async function ingestThroughput(w: BenchWorld, stack: { url: string }, batch: number, senders: number, batches: number, origin: boolean): Promise<Row> {
+/**
+ * What one request cost in CPU, per part of the stack and in this client, and the throughput those costs allow
+ * when the machine's cores do nothing else: on a shared machine the wall-clock rate says more about the neighbours.
+ */
+function cpuNote(spent: Map<string, number>, clientMs: number, requests: number, batch: number): string {
+  const parts = [...spent].filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+  const stackMs = parts.reduce((sum, [, ms]) => sum + ms, 0) / requests;
+  const perRequest = stackMs + clientMs / requests;
+  const ceiling = ((os.cpus().length * 1000) / perRequest) * batch;
+  // The stack's own node process is the gateway (REST proxy, functions relay, auth, realtime).
+  const list = parts.map(([name, ms]) => `${name === 'node' ? 'gateway' : name} ${(ms / requests).toFixed(1)}`).join(', ');
+  return `CPU per request ${perRequest.toFixed(1)} ms: ${list}, client ${(clientMs / requests).toFixed(1)} → ≤ ${Math.round(ceiling).toLocaleString('en')} events/s on ${os.cpus().length} idle cores`;
+}
+
+export async function ingestThroughput(w: BenchWorld, stack: { url: string; pid?: number }, batch: number, senders: number, batches: number, origin: boolean): Promise<Row> {
   const key = await ingestKey(w);
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'x-ingest-key': key };
   if (origin) headers.Origin = 'https://shop.example';
@@ -188,13 +204,21 @@ export async function ingestThroughput(w: BenchWorld, stack: { url: string }, ba
     if (res.status !== 202 || body.accepted !== batch) throw new Error(`ingest: ${res.status} ${JSON.stringify(body)}`);
     return performance.now() - t0;
   };
-  await send(); // warm the function
+  // Warm up as the measured part runs (the function's JIT, pooled connections, the first background roll-up), so a
+  // throughput row measures the steady state rather than the first half-second.
+  await Promise.all(Array.from({ length: senders }, async () => {
+    for (let i = 0; i < 5; i++) await send();
+  }));
   const latencies: number[] = [];
+  const cpuBefore = stack.pid ? treeCpuMs(stack.pid) : null;
+  const clientBefore = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: senders }, async () => {
     for (let i = 0; i < batches; i++) latencies.push(await send());
   }));
   const seconds = (performance.now() - t0) / 1000;
+  const client = process.cpuUsage(clientBefore);
+  const note = cpuBefore && stack.pid ? cpuNote(cpuSpentByName(cpuBefore, treeCpuMs(stack.pid)), (client.user + client.system) / 1000, senders * batches, batch) : undefined;
   const perSecond = (senders * batches * batch) / seconds;
   // Baseline: the same batch as one direct INSERT … SELECT FROM jsonb_to_recordset.
   const direct = await timeRuns(20, (i) =>
@@ -213,6 +237,7 @@ export async function ingestThroughput(w: BenchWorld, stack: { url: string }, ba
     baselineLabel: 'direct SQL insert of one batch',
     target: '≥ 10,000 events/s',
     met: perSecond >= 10_000,
+    note,
   };
 }
 

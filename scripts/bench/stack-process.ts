@@ -101,3 +101,37 @@ export function watchPeakMemory(pid: number): { stop(): number } {
     },
   };
 }
+
+/** Clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU time (ms, user + system) used so far by each process of the tree under `pid`, by process name (node, deno,
+ * postgres, postgrest …). Differences of two readings say what a measured stretch cost each part of the stack, which
+ * stays meaningful on a shared machine where wall-clock throughput does not.
+ */
+export function treeCpuMs(pid: number): Map<number, { name: string; ms: number }> {
+  const tree = childrenOf();
+  const out = new Map<number, { name: string; ms: number }>();
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(p, { name, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ });
+    } catch {
+      // exited meanwhile
+    }
+    stack.push(...(tree.get(p) ?? []));
+  }
+  return out;
+}
+
+/** CPU ms per process name between two treeCpuMs readings (processes started in between count from zero). */
+export function cpuSpentByName(before: Map<number, { name: string; ms: number }>, after: Map<number, { name: string; ms: number }>): Map<string, number> {
+  const spent = new Map<string, number>();
+  for (const [pid, { name, ms }] of after) spent.set(name, (spent.get(name) ?? 0) + ms - (before.get(pid)?.ms ?? 0));
+  return spent;
+}

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { trackChild } from './children.ts';
-import { CORS_HEADERS, sendJson } from './http-utils.ts';
+import { relayToFunction } from './function-relay.ts';
+import { sendJson } from './http-utils.ts';
 
 const SHIM = path.join(import.meta.dirname, 'deno', 'serve-shim.ts');
 const READY_MARK = '__LOCAL_STACK_FUNCTION_READY__';
@@ -178,33 +179,7 @@ export class FunctionsRunner {
     const headers = { ...req.headers, host: `127.0.0.1:${worker.port}`, 'content-length': String(body.length) };
     delete headers['transfer-encoding'];
     delete headers.connection;
-    await this.forward(worker.port, { method: req.method, path: `/${name}${rest}`, headers }, body, res, 20);
-  }
-
-  private forward(port: number, options: http.RequestOptions, body: Buffer, res: ServerResponse, retries: number): Promise<void> {
-    return new Promise((resolve) => {
-      const upstream = http.request({ ...options, host: '127.0.0.1', port }, (up) => {
-        const outHeaders: Record<string, string | string[]> = {};
-        for (const [key, value] of Object.entries(up.headers)) if (value !== undefined) outHeaders[key] = value;
-        for (const [key, value] of Object.entries(CORS_HEADERS)) {
-          if (!(key.toLowerCase() in outHeaders)) outHeaders[key] = value;
-        }
-        res.writeHead(up.statusCode ?? 502, outHeaders);
-        up.pipe(res);
-        up.on('end', resolve);
-        up.on('error', () => resolve());
-      });
-      upstream.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ECONNREFUSED' && retries > 0) {
-          // The function is restarting (watch mode): wait for it to listen again.
-          setTimeout(() => this.forward(port, options, body, res, retries - 1).then(resolve), 250);
-          return;
-        }
-        sendJson(res, 502, { code: 'RELAY_ERROR', message: `Function did not answer: ${error.message}` }, { 'x-relay-error': 'true' });
-        resolve();
-      });
-      upstream.end(body);
-    });
+    await relayToFunction(worker.port, { method: req.method, path: `/${name}${rest}`, headers }, body, res, 20);
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,16 @@ describe('keys', () => {
     expect(await verifyJwt(CLI_DEMO_ANON_KEY, DEFAULT_JWT_SECRET)).toMatchObject({ ok: true, claims: { role: 'anon' } });
   });
 
+  it('still refuses a token once it expires, after it was accepted (and remembered) before', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    const token = await signJwt({ role: 'authenticated', sub: 'u1', exp }, DEFAULT_JWT_SECRET);
+    expect(await verifyJwt(token, DEFAULT_JWT_SECRET)).toMatchObject({ ok: true, claims: { sub: 'u1' } });
+    expect(await verifyJwt(token, DEFAULT_JWT_SECRET, new Date((exp - 1) * 1000))).toMatchObject({ ok: true });
+    expect(await verifyJwt(token, DEFAULT_JWT_SECRET, new Date(exp * 1000))).toMatchObject({ ok: false, reason: 'expired' });
+    // The same token under another secret is not vouched for by the first check.
+    expect(await verifyJwt(token, 'y'.repeat(40))).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
   it('extracts bearer tokens case-insensitively', () => {
     expect(bearerToken('Bearer abc')).toBe('abc');
     expect(bearerToken('bearer  abc ')).toBe('abc');

@@ -1,10 +1,11 @@
 /**
- * The website roll-up end to end: events reach the real ingest-events function with a workspace key, the ingest
- * rolls the touched days up into 'website' snapshots in the workspace's time zone, and the result is exactly the
- * expected snapshot. Replaying the batch, or re-running the roll-up, changes nothing (same rows, no audit entries).
+ * The website roll-up end to end: events reach the real ingest-events function with a workspace key, which answers
+ * once they are stored and then rolls the touched days up into 'website' snapshots in the workspace's time zone in
+ * the background; the result is exactly the expected snapshot. Replaying the batch, or re-running the roll-up, changes nothing (same rows, no audit entries).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { serviceClient, signUpUser, stack, type Client } from '../support/clients.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 async function must<T>(promise: PromiseLike<{ data: T; error: unknown }>): Promise<NonNullable<T>> {
   const { data, error } = await promise;
@@ -102,7 +103,6 @@ describe('website roll-up', () => {
     const res = await ingest(batch, key);
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ accepted: batch.length, duplicates: 0, rejected: [] });
-    const rows = (await websiteRows()).map(({ id: _id, updated_at: _u, ...r }) => r);
     const none = { spend: null, impressions: null, clicks: null };
     const expected = [
       { campaign_id: spring, date: D, data_source: 'website', sales: 150, revenue: 150, conversions: 2, add_to_carts: 1, leads: 0, ...none },
@@ -110,6 +110,11 @@ describe('website roll-up', () => {
       { campaign_id: newsletter, date: D, data_source: 'website', sales: 145.5, revenue: 145.5, conversions: 2, add_to_carts: 0, leads: 1, ...none },
       { campaign_id: newsletter, date: D1, data_source: 'website', sales: 0, revenue: 0, conversions: 0, add_to_carts: 0, leads: 0, ...none },
     ].sort((x, y) => x.campaign_id.localeCompare(y.campaign_id) || x.date.localeCompare(y.date));
+    // The roll-up runs after the answer: wait for its rows, then compare them exactly.
+    const rows = await waitFor(async () => {
+      const current = (await websiteRows()).map(({ id: _id, updated_at: _u, ...r }) => r);
+      return current.length === expected.length && current;
+    }, { what: 'the background roll-up to write the website snapshots' });
     expect(rows).toEqual(expected);
   });
 

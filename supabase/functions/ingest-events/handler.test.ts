@@ -71,6 +71,35 @@ describe('ingest-events handler', () => {
     expect(rows[1]).toMatchObject({ workspace_id: WS, campaign_id: CAMPAIGN, currency: 'USD', value: 49.9, source: 'website' });
   });
 
+  it('answers once the events are stored, without waiting for the roll-up, and asks it only for stored events', async () => {
+    const { store, rows } = await memoryStore();
+    const asked: [string, string[]][] = [];
+    // A roll-up that never finishes: the answer must not depend on it.
+    const rollUp = (workspaceId: string, times: string[]) => {
+      asked.push([workspaceId, times]);
+      return new Promise<void>(() => undefined);
+    };
+    await handler(post({ events: [event('seen', { event_time: '2026-03-14T10:00:00Z' })] }), { store, now, rollUp });
+    const res = await handler(post({ events: [event('seen'), event('new', { event_time: '2026-03-15T08:30:00Z' }), event('bad', { event_type: 'Purchase' })] }), { store, now, rollUp });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ accepted: 1, duplicates: 1 });
+    expect(rows).toHaveLength(2);
+    expect(asked).toEqual([
+      [WS, ['2026-03-14T10:00:00.000Z']],
+      [WS, ['2026-03-15T08:30:00.000Z']],
+    ]);
+    // A batch of duplicates only asks for nothing.
+    await handler(post({ events: [event('new')] }), { store, now, rollUp });
+    expect(asked).toHaveLength(2);
+  });
+
+  it('still answers 202 when the roll-up cannot even be queued', async () => {
+    const { store, rows } = await memoryStore();
+    const res = await handler(post({ events: [event('q1')] }), { store, now, rollUp: () => { throw new Error('queue broken'); } });
+    expect(res.status).toBe(202);
+    expect(rows).toHaveLength(1);
+  });
+
   it('counts a repeated event_id inside one batch as a duplicate', async () => {
     const { store, rows } = await memoryStore();
     const res = await handler(post({ events: [event('same'), event('same')] }), { store, now });

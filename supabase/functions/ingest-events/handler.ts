@@ -7,13 +7,16 @@
 // Ingest is idempotent: (workspace_id, event_id) is unique and duplicates are skipped, so a retried batch is safe.
 // A batch is one database call (`ingest_tracking_events`: key, campaigns, promo codes and the insert in one
 // statement). Browsers send at most 50 events; servers (no Origin header) up to 1,000.
-// After storing, the days the new events fall on are rolled up into 'website' snapshots before answering, so a KPI
-// reflects a sale as soon as its beacon is accepted; a failed roll-up never fails the ingest (the schedule retries).
+// The answer comes as soon as the events are stored; the days they fall on are then rolled up into 'website'
+// snapshots in the background (sources/website/roll-up-queue.ts: coalesced per workspace, at most one run a second),
+// so a KPI reflects a sale about a second after its beacon is accepted. A failed roll-up is logged and never fails
+// the ingest; the hourly schedule recounts the recent days.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { DEFAULT_THRESHOLDS } from '../_shared/domain/thresholds.ts';
 import { validateTrackingEvent, type TrackingEvent, type TrackingEventSource } from '../_shared/domain/tracking-events.ts';
 import { HttpError, corsHeaders, errorResponse, json } from '../_shared/http.ts';
 import { rollUpWebsite } from '../_shared/sources/website/roll-up.ts';
+import { createRollUpQueue } from '../_shared/sources/website/roll-up-queue.ts';
 import { createServiceClient } from '../_shared/supabase.ts';
 
 /** A browser's batch body larger than this is refused with 413 before parsing. */
@@ -66,12 +69,35 @@ export interface IngestEventsDeps {
   store?: IngestStore;
   /** The moment of ingest (default: the clock). */
   now?: () => Date;
-  /** Rolls up the workspace's days of these event times (default: the website roll-up on the service client). */
-  rollUp?: ((workspaceId: string, eventTimes: string[]) => Promise<void>) | null;
+  /**
+   * Asks for the workspace's days of these event times to be rolled up, without waiting for it (default: the
+   * background queue below, on the service client).
+   */
+  rollUp?: ((workspaceId: string, eventTimes: string[]) => void) | null;
 }
 
-async function defaultRollUp(workspaceId: string, eventTimes: string[]): Promise<void> {
-  await rollUpWebsite(createServiceClient(), { workspaceId, instants: eventTimes, runId: 'website:ingest' });
+/** One service client per worker: the key, not a user, decides the workspace, so every request can share it. */
+let sharedServiceClient: SupabaseClient | null = null;
+function serviceClient(): SupabaseClient {
+  return (sharedServiceClient ??= createServiceClient());
+}
+
+/** Supabase's Edge Runtime (hosted): keeps the worker alive after the response for promises handed to waitUntil. */
+interface EdgeRuntimeGlobal {
+  EdgeRuntime?: { waitUntil?: (work: Promise<unknown>) => void };
+}
+
+const rollUpQueue = createRollUpQueue({
+  run: async (workspaceId, instants) => {
+    await rollUpWebsite(serviceClient(), { workspaceId, instants, runId: 'website:ingest' });
+  },
+  // The local runner's worker is a long-lived process (see scripts/local-stack/functions-runner.ts), so there the
+  // background promise simply runs on; hosted, waitUntil stops the runtime from recycling the worker under it.
+  keepAlive: (work) => (globalThis as EdgeRuntimeGlobal).EdgeRuntime?.waitUntil?.(work),
+});
+
+function defaultRollUp(workspaceId: string, eventTimes: string[]): void {
+  void rollUpQueue.request(workspaceId, eventTimes);
 }
 
 export interface IngestResult {
@@ -92,7 +118,7 @@ function failed(action: string, error: { message: string; code?: string }): neve
 }
 
 /** The store on the service client: the key, not a user, decides the workspace. */
-export function serviceStore(client: SupabaseClient = createServiceClient()): IngestStore {
+export function serviceStore(client: SupabaseClient = serviceClient()): IngestStore {
   return {
     async ingest(keyHash, events) {
       const { data, error } = await client.rpc('ingest_tracking_events', { p_key_hash: keyHash, p_events: events });
@@ -211,7 +237,12 @@ async function ingest(req: Request, store: IngestStore, now: Date, rollUp: Inges
   }
   if (rollUp && inserted.size > 0) {
     const times = valid.filter(({ event }) => inserted.has(event.event_id)).map(({ event }) => event.event_time);
-    await rollUp(stored.outcome.workspaceId, times).catch((error: unknown) => console.error(`website roll-up after ingest failed: ${(error as Error).message}`));
+    try {
+      rollUp(stored.outcome.workspaceId, times);
+    } catch (error) {
+      // The events are stored; the hourly roll-up recounts their days.
+      console.error(`could not queue the website roll-up after ingest: ${(error as Error).message}`);
+    }
   }
   return { accepted: inserted.size, duplicates, rejected: rejected.sort((a, b) => a.index - b.index) };
 }

@@ -1,6 +1,7 @@
 // Rolls website and promo-code events up into daily 'website' snapshots (issue 9 item 5). The hourly schedule calls
 // it with the service key for every workspace (or one); a member calls it for their own workspace, through their
-// own JWT so RLS decides what they may read and write. Ingest runs the same roll-up in-process for the days it touched.
+// own JWT so RLS decides what they may read and write. Ingest runs the same roll-up in its own worker, in the
+// background after answering, for the days it touched (sources/website/roll-up-queue.ts).
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { z } from 'zod';
 import { errorResponse, handleOptions, HttpError, json, readPostRequest } from '../_shared/http.ts';

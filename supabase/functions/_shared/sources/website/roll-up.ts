@@ -1,8 +1,8 @@
 /**
  * The website source: loads a workspace's tracking events, promo codes and campaigns, rolls them up with the
  * domain rule (domain/website-rollup.ts) in the workspace's time zone and attribution model, and writes the rows
- * through `writeSnapshots` (so a re-run of the same days changes nothing). Runs after ingest for the days an
- * ingest touched, and on the hourly schedule for the recent days.
+ * through `writeSnapshots` (so a re-run of the same days changes nothing). Runs in the background after ingest for
+ * the days it touched (roll-up-queue.ts), and on the hourly schedule for the recent days.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { ATTRIBUTION_MODELS, type AttributionModel } from '../../domain/attribution.ts';
