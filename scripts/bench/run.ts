@@ -3,7 +3,9 @@
  * then restarts on it), measures each row of issue 12's table through supabase-js next to a baseline measured in
  * the same run, the correlation engine at 100 / 1,000 / 10,000 campaigns, the production bundle for /board, Chromium's
  * time to an interactive board of 1,000 cards, and the stack's peak memory; writes bench/results.json.
- * No test asserts any of these numbers. BENCH_SKIP=analysis,browser leaves rows out.
+ * No test asserts any of these numbers. BENCH_SKIP leaves rows out, comma-separated: analysis, browser, board, move,
+ * realtime, ingest, concurrent (e.g. BENCH_SKIP=analysis,browser,realtime,ingest,concurrent to time the stack start and
+ * the board alone on a shared machine).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,8 @@ import { boardInitialJs, buildApp, timeToInteractiveBoard } from './frontend.ts'
 import { startStackProcess, watchPeakMemory } from './stack-process.ts';
 import { summarize } from './stats.ts';
 
+/** Issue 11: "under 50 concurrent clients … for 30 s". */
+const CONCURRENT_SECONDS = 30;
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const work = mkdtempSync(path.join(os.tmpdir(), 'mot-bench-'));
 const rows: Row[] = [];
@@ -78,16 +82,27 @@ try {
   try {
     log('arranging 1,000 cards…');
     const world = await arrange(stack);
-    log('board load, card move…');
-    rows.push(await boardLoad(world));
-    rows.push(await cardMove(world));
-    log('realtime at 20 inserts/s for 10 s…');
-    rows.push(await realtimeDelivery(world, stack));
-    log('ingest…');
-    rows.push(await ingestThroughput(world, stack, 50, 4, 25, true));
-    rows.push(await ingestThroughput(world, stack, 1000, 4, 5, false));
-    log('50 concurrent clients for 10 s…');
-    rows.push(await concurrentClients(world, stack, 10));
+    if (!skip.has('board')) {
+      log('board load…');
+      rows.push(await boardLoad(world));
+    }
+    if (!skip.has('move')) {
+      log('card move…');
+      rows.push(await cardMove(world));
+    }
+    if (!skip.has('realtime')) {
+      log('realtime at 20 inserts/s for 10 s…');
+      rows.push(await realtimeDelivery(world, stack));
+    }
+    if (!skip.has('ingest')) {
+      log('ingest…');
+      rows.push(await ingestThroughput(world, stack, 50, 4, 25, true));
+      rows.push(await ingestThroughput(world, stack, 1000, 4, 5, false));
+    }
+    if (!skip.has('concurrent')) {
+      log(`50 concurrent clients for ${CONCURRENT_SECONDS} s…`);
+      rows.push(await concurrentClients(world, stack, CONCURRENT_SECONDS));
+    }
     const peak = memory.stop();
     rows.push({ what: 'stack peak memory under load (PSS, all processes)', summary: null, value: { amount: peak, unit: 'MB' }, baseline: null, baselineLabel: '—', target: 'reported', met: null });
 
