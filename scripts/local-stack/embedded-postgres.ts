@@ -15,7 +15,9 @@ export interface EmbeddedPostgres {
   url: string;
   port: number;
   pid: number;
-  /** Fast shutdown: rolls back open transactions, writes a checkpoint. */
+  /** Fsyncs a cluster this start created (initdb ran with --no-sync); call once the stack is up. No-op otherwise. */
+  syncNewCluster(): void;
+  /** Fast shutdown: rolls back open transactions, writes a checkpoint (after a pending syncNewCluster). */
   stop(): Promise<void>;
 }
 
@@ -140,8 +142,8 @@ function run(cmd: string, args: string[], runAs: RunAs): Promise<void> {
 
 /**
  * initdb without its closing fsync of every file (--no-sync): that flush of the new cluster sat on the first
- * start's critical path. syncDataDirectory does it in the background once the server is up, so the cluster is on
- * disk shortly after (and before stop() returns); a kill -9 never needed it (the files are in the page cache), and
+ * start's critical path. syncDataDirectory does it in the background once the stack is up (syncNewCluster), so the
+ * cluster is on disk shortly after (and before stop() returns); a kill -9 never needed it (the files are in the page cache), and
  * everything written after initdb goes through the WAL with fsync on as usual.
  */
 async function initdb(bin: Binaries, pgdata: string, runAs: RunAs) {
@@ -238,7 +240,8 @@ export async function startEmbeddedPostgres(opts: {
     await exited;
     throw error;
   }
-  const synced = fresh ? syncDataDirectory(bin, pgdata, runAs, opts.log) : Promise.resolve();
+  let synced: Promise<void> = Promise.resolve();
+  let unsynced = fresh;
   let stopping = false;
   child.once('exit', (code, signal) => {
     if (!stopping) opts.log(`PostgreSQL exited unexpectedly (code ${code}, signal ${signal}):\n${output}`);
@@ -247,6 +250,11 @@ export async function startEmbeddedPostgres(opts: {
     url,
     port: opts.port,
     pid: child.pid!,
+    syncNewCluster() {
+      if (!unsynced) return;
+      unsynced = false;
+      synced = syncDataDirectory(bin, pgdata, runAs, opts.log);
+    },
     async stop() {
       stopping = true;
       await synced;

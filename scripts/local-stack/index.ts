@@ -232,6 +232,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     }
 
     log(`started in ${Date.now() - t0} ms (${phases.join(', ')})`);
+    db.afterStart();
     let stopped: Promise<void> | null = null;
     return {
       url,
