@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bearerToken, DEFAULT_JWT_SECRET, makeKeys, signJwt, verifyJwt } from './keys.ts';
 
 const CLI_DEMO_ANON_KEY =
@@ -20,6 +20,20 @@ describe('keys', () => {
     const forged = await signJwt({ role: 'anon', exp: now + 60 }, 'x'.repeat(40));
     expect(await verifyJwt(forged, DEFAULT_JWT_SECRET)).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await verifyJwt(CLI_DEMO_ANON_KEY, DEFAULT_JWT_SECRET)).toMatchObject({ ok: true, claims: { role: 'anon' } });
+  });
+
+  it('reports a token verified earlier as expired once its exp has passed', async () => {
+    const now = Date.now();
+    const token = await signJwt({ role: 'authenticated', sub: 'u1', exp: Math.floor(now / 1000) + 60 }, DEFAULT_JWT_SECRET);
+    expect(await verifyJwt(token, DEFAULT_JWT_SECRET)).toMatchObject({ ok: true, claims: { sub: 'u1' } });
+    expect(await verifyJwt(token, DEFAULT_JWT_SECRET)).toMatchObject({ ok: true, claims: { sub: 'u1' } });
+    expect(await verifyJwt(token, 'y'.repeat(40))).toMatchObject({ ok: false, reason: 'invalid' });
+    vi.useFakeTimers({ now: now + 61_000 });
+    try {
+      expect(await verifyJwt(token, DEFAULT_JWT_SECRET)).toMatchObject({ ok: false, reason: 'expired' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('extracts bearer tokens case-insensitively', () => {
