@@ -15,6 +15,8 @@ export interface Database {
   postgrestUri: string;
   /** Superuser connection string, for tools and for the realtime service's replication connection. */
   adminUrl: string;
+  /** Starts what the start deferred until the stack is up (embedded: fsync of a new cluster, in the background). */
+  afterStart(): void;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function openServer(opts: {
   databaseUrl: string;
   kind?: Database['kind'];
   onClose?: () => Promise<void>;
+  afterStart?: () => void;
   log?: (m: string) => void;
 }): Promise<Database> {
   const client = new pg.Client({ connectionString: opts.databaseUrl });
@@ -42,6 +45,7 @@ export async function openServer(opts: {
     kind: opts.kind ?? 'server',
     postgrestUri: authenticatorUri(opts.databaseUrl),
     adminUrl: opts.databaseUrl,
+    afterStart: () => opts.afterStart?.(),
     async exec(sql) {
       await client.query(sql);
     },
@@ -73,7 +77,7 @@ export async function openEmbedded(opts: { dataDir: string; port: number; log: (
   }
   const server = await startEmbeddedPostgres({ dataDir: path.join(opts.dataDir, 'postgres'), port: opts.port, log: opts.log });
   try {
-    return await openServer({ databaseUrl: server.url, kind: 'embedded', onClose: () => server.stop(), log: opts.log });
+    return await openServer({ databaseUrl: server.url, kind: 'embedded', onClose: () => server.stop(), afterStart: () => server.syncNewCluster(), log: opts.log });
   } catch (error) {
     await server.stop();
     throw error;

@@ -1,19 +1,31 @@
 import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AuthStore } from './auth/store.ts';
-import { createAuthHandler } from './auth/routes.ts';
-import { readAuthSettings, withAuthOverrides, type AuthSettingsOverrides } from './auth/settings.ts';
+import type { AuthSettingsOverrides } from './auth/settings.ts';
 import { openEmbedded, openServer, type Database } from './database.ts';
 import { isAlive } from './embedded-postgres.ts';
-import { FunctionsRunner } from './functions-runner.ts';
 import { createGateway, type RealtimeLike } from './gateway.ts';
 import { makeKeys } from './keys.ts';
 import { applyMigrations } from './migrations.ts';
 import { preferredPort } from './ports.ts';
-import { startAnalysisScheduler, startMetaSyncScheduler, startRollUpScheduler } from './scheduler.ts';
-import { demoSandboxAccount } from '../../supabase/functions/_shared/sources/meta/sandbox/fixture.ts';
-import { startFakeGraphServer } from '../../supabase/functions/_shared/sources/meta/sandbox/server.ts';
 import { startPostgrest, type PostgrestProcess } from './postgrest.ts';
+
+/**
+ * What the stack needs only once the database is up: auth (zod, bcrypt), the functions runner, the schedulers and
+ * the Meta sandbox. Imported while PostgreSQL starts (initdb, or recovery), so tsx compiling them (~0.2–0.5 s) runs
+ * beside PostgreSQL's own process instead of before it.
+ */
+async function loadServices() {
+  const [store, routes, settings, functions, scheduler, fixture, sandbox] = await Promise.all([
+    import('./auth/store.ts'),
+    import('./auth/routes.ts'),
+    import('./auth/settings.ts'),
+    import('./functions-runner.ts'),
+    import('./scheduler.ts'),
+    import('../../supabase/functions/_shared/sources/meta/sandbox/fixture.ts'),
+    import('../../supabase/functions/_shared/sources/meta/sandbox/server.ts'),
+  ]);
+  return { ...store, ...routes, ...settings, ...functions, ...scheduler, ...fixture, ...sandbox };
+}
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DEFAULT_PORT = 54321;
@@ -115,15 +127,22 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const unlock = lockDataDir(dataDir);
     cleanups.push(unlock);
     const migrationsDir = opts.migrationsDir ?? path.join(REPO_ROOT, 'supabase', 'migrations');
-    let db: Database;
-    if (databaseUrl) {
-      db = await openServer({ databaseUrl, log });
-    } else {
-      db = await openEmbedded({ dataDir, port: await preferredPort(port + 1), log });
-    }
-    cleanups.push(() => db.close());
+    const opening = databaseUrl ? openServer({ databaseUrl, log }) : openEmbedded({ dataDir, port: await preferredPort(port + 1), log });
+    // Closed even when loading the services fails first.
+    cleanups.push(() => opening.then((d) => d.close(), () => undefined));
+    const loading = loadServices();
+    const loadingRealtime = loadRealtime();
+    // Both awaited below, where a failure is reported; not unhandled rejections meanwhile.
+    loading.catch(() => undefined);
+    loadingRealtime.catch(() => undefined);
+    const db: Database = await opening;
     phase(db.kind === 'embedded' ? 'PostgreSQL start' : 'server connect');
 
+    // The stack's own setup commits without waiting for its WAL flush (some 30 commits, one fsync each, on a fresh
+    // data directory). Safe: a crash can only lose the last of these commits whole, and each is redone on the next
+    // start (bootstrap and realtime.sql are idempotent; a migration and its schema_migrations row commit together).
+    // Reset before anyone else's data is written; PostgREST's connections always commit synchronously.
+    await db.exec('set synchronous_commit = off');
     await db.exec(sqlFile('bootstrap.sql'));
     await db.exec(sqlFile('local-auth.sql'));
     phase('bootstrap');
@@ -139,6 +158,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       "select nspname from pg_namespace where nspname in ('_realtime', '_local_auth') order by nspname desc",
     );
     schemas.push(...present.map((r) => r.nspname));
+    await db.exec('reset synchronous_commit');
     phase('realtime.sql');
 
     const postgrest: PostgrestProcess = await startPostgrest({
@@ -152,6 +172,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     });
     cleanups.push(() => postgrest.stop());
     phase('PostgREST ready');
+    const { AuthStore, createAuthHandler, readAuthSettings, withAuthOverrides, FunctionsRunner, startAnalysisScheduler, startMetaSyncScheduler, startRollUpScheduler, demoSandboxAccount, startFakeGraphServer } =
+      await loading;
 
     // The Meta sandbox: a local stand-in for the Graph API with one clearly labelled demo account, so the demo
     // and new users can connect and sync without a Meta account. Only `sandbox` connections use it.
@@ -177,7 +199,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
     let realtime: RealtimeLike | null = null;
     try {
-      const createRealtimeService = await loadRealtime();
+      const createRealtimeService = await loadingRealtime;
       if (createRealtimeService) {
         realtime = createRealtimeService({
           databaseUrl: db.adminUrl,
@@ -217,6 +239,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     }
 
     log(`started in ${Date.now() - t0} ms (${phases.join(', ')})`);
+    db.afterStart();
     let stopped: Promise<void> | null = null;
     return {
       url,

@@ -35,7 +35,8 @@ async function waitReady(adminUrl: string, child: ChildProcess, output: () => st
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 50));
+    // Short: the stack's start waits on this (the schema cache loads in ~100 ms).
+    await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`PostgREST was not ready after ${timeoutMs} ms:\n${output()}`);
 }

@@ -1628,6 +1628,10 @@ export type Database = {
           updated_at: string
         }
       }
+      member_workspace_ids: {
+        Args: never
+        Returns: string[]
+      }
       meta_connection_token: {
         Args: {
           p_connection_id: string
