@@ -5,7 +5,7 @@
  * interval, lag, persistence, confounders and a scored confidence.
  */
 import type { Thresholds } from '../thresholds.ts';
-import { type Baseline, dayStandardError, estimateBaseline, predictValue } from './baseline.ts';
+import { type Baseline, type BaselineCache, baselineCache, dayStandardError, predictValue } from './baseline.ts';
 import { classifySeverity, classifyStrength, type ConfidenceFactors, scoreConfidence } from './confidence.ts';
 import { counterfactualSeries, type DayDeviation, dayDeviation, estimateEffect, isSignificantDay } from './counterfactual.ts';
 import { median, round } from './stats.ts';
@@ -71,15 +71,17 @@ const COUNT_DRIVER: Partial<Record<Metric, Metric>> = {
   clicks: 'clicks',
 };
 
-/** All significant action ↔ metric findings of one campaign (input already parsed), sorted by action time then metric. */
-export function detectFindings(campaign: CampaignInput, th: CorrelationThresholds): CorrelationFinding[] {
+/**
+ * All significant action ↔ metric findings of one campaign (input already parsed), sorted by action time then metric.
+ * `baselines` may be shared with the campaign's other stages (compareBeforeAfter asks for many of the same).
+ */
+export function detectFindings(campaign: CampaignInput, th: CorrelationThresholds, baselines: BaselineCache = baselineCache(th)): CorrelationFinding[] {
   const actions = timedActions(campaign.actions);
   const metrics = metricsPresent(campaign.snapshots);
   // Pass 1 finds which actions moved which metric; pass 2 lets an effect window run past later actions that moved
   // nothing in that metric, so a three-day noise run before an unrelated card is judged on a full week.
   // Both passes read the same series and often ask for the same baselines: build each once.
   const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
-  const baselines = baselineMemo(th);
   const evaluations: Evaluations = new Map();
   const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines, evaluations, false);
   const inert = new Map<Metric, Set<string>>(
@@ -108,23 +110,6 @@ export function detectFindings(campaign: CampaignInput, th: CorrelationThreshold
     .sort((a, b) => (order.get(a.action_id) as number) - (order.get(b.action_id) as number) || a.metric.localeCompare(b.metric));
 }
 
-type BaselineOf = (series: DailySeries, endDay: number, changePoints: readonly number[], minSigma: number) => Baseline | null;
-
-/**
- * estimateBaseline, remembered per metric, end day, the change points that can matter to it and the noise floor
- * (the baseline is a pure function of those; callers only read it).
- */
-function baselineMemo(th: CorrelationThresholds): BaselineOf {
-  const memo = new Map<string, Baseline | null>();
-  return (series, endDay, changePoints, minSigma) => {
-    const from = endDay - th.noiseWindowDays;
-    let key = `${series.metric}|${endDay}|${minSigma}|`;
-    for (const cp of changePoints) if (cp > from && cp < endDay) key += `${cp},`;
-    if (!memo.has(key)) memo.set(key, estimateBaseline(series, endDay, changePoints, th, minSigma));
-    return memo.get(key) as Baseline | null;
-  };
-}
-
 function detectPass(
   campaignId: string,
   actions: readonly TimedAction[],
@@ -132,7 +117,7 @@ function detectPass(
   series: ReadonlyMap<Metric, DailySeries>,
   th: CorrelationThresholds,
   inert: ReadonlyMap<Metric, ReadonlySet<string>>,
-  baselineOf: BaselineOf,
+  baselineOf: BaselineCache,
   evaluations: Evaluations,
   /** Pass 1 only decides which actions moved which metric: it skips the chart series nobody reads. */
   withChart: boolean,
@@ -197,7 +182,7 @@ function evaluateAction(
   th: CorrelationThresholds,
   minSigma: number,
   inert: ReadonlySet<string>,
-  baselineOf: BaselineOf,
+  baselineOf: BaselineCache,
   evaluations: Evaluations,
 ): Draft | null {
   if (series.values.length === 0) return null;
