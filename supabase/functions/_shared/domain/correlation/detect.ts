@@ -131,7 +131,8 @@ function detectPass(
   const drafts: Draft[] = [];
   // Five metrics share the conversions count's noise floor.
   const noiseFloors = new Map<string, number>();
-  for (const action of actions) {
+  for (let actionIndex = 0; actionIndex < actions.length; actionIndex++) {
+    const action = actions[actionIndex];
     const actionDrafts: Draft[] = [];
     for (const metric of metrics) {
       const s = series.get(metric) as DailySeries;
@@ -142,8 +143,8 @@ function detectPass(
         if (!noiseFloors.has(key)) noiseFloors.set(key, countNoiseFloor(series.get(driver), action.day, th));
         poissonFloor = noiseFloors.get(key) as number;
       }
-      const skip = inert.get(metric) ?? new Set<string>();
-      const draft = evaluateAction(campaignId, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf, evaluations);
+      const skip = inert.get(metric) ?? NOTHING_INERT;
+      const draft = evaluateAction(campaignId, actionIndex, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf, evaluations);
       if (draft && withChart) draft.finding.counterfactual = draft.chart();
       if (draft) actionDrafts.push(draft);
     }
@@ -160,6 +161,8 @@ function detectPass(
   return drafts;
 }
 
+const NOTHING_INERT: ReadonlySet<string> = new Set();
+
 /** 1/√(median daily count) over the baseline window before `day`; 0 when unknown. */
 function countNoiseFloor(series: DailySeries | undefined, day: number, th: CorrelationThresholds): number {
   if (!series) return 0;
@@ -175,7 +178,7 @@ function countNoiseFloor(series: DailySeries | undefined, day: number, th: Corre
 
 function evaluateAction(
   campaignId: string,
-  action: TimedAction,
+  actionIndex: number,
   actions: readonly TimedAction[],
   series: DailySeries,
   changePoints: readonly number[],
@@ -186,28 +189,37 @@ function evaluateAction(
   evaluations: Evaluations,
 ): Draft | null {
   if (series.values.length === 0) return null;
+  const action = actions[actionIndex];
   const windowMs = th.timeWindowHours * MS_PER_HOUR;
   const seriesEnd = series.start + series.values.length - 1;
-  const related = (b: TimedAction) => b.revertsActionId === action.action.id || action.revertsActionId === b.action.id;
 
   // Actions within ±48 h share the window (confounders); a revert of this action ends its window instead.
-  const cluster = actions.filter((b) => b !== action && Math.abs(b.at - action.at) <= windowMs && !related(b));
-  const clusterStart = Math.min(action.day, ...cluster.filter((b) => b.at < action.at).map((b) => b.day));
-  const next = actions.find((b) => b.at > action.at && !cluster.includes(b) && !(inert.has(b.action.id) && !related(b)));
+  const cluster: TimedAction[] = [];
+  let clusterStart = action.day;
+  for (const b of actions) {
+    if (b === action || !(Math.abs(b.at - action.at) <= windowMs) || isRelated(action, b)) continue;
+    cluster.push(b);
+    if (b.at < action.at && b.day < clusterStart) clusterStart = b.day;
+  }
+  let nextIndex = -1;
+  for (let i = 0; i < actions.length; i++) {
+    const b = actions[i];
+    if (b.at > action.at && !cluster.includes(b) && !(inert.has(b.action.id) && !isRelated(action, b))) {
+      nextIndex = i;
+      break;
+    }
+  }
+  const next = nextIndex >= 0 ? actions[nextIndex] : undefined;
   const windowEnd = Math.min(seriesEnd, next ? next.day - 1 : Number.POSITIVE_INFINITY, action.day + th.postMaxDays + 1);
   if (windowEnd < action.day) return null;
-  const evaluationKey = `${actions.indexOf(action)}|${series.metric}|${next ? actions.indexOf(next) : -1}|${changePoints.join(',')}`;
+  const evaluationKey = `${actionIndex}|${series.metric}|${nextIndex}|${changePoints.join(',')}`;
   if (evaluations.has(evaluationKey)) return evaluations.get(evaluationKey) as Draft | null;
   evaluations.set(evaluationKey, null); // replaced below when the move is a finding
 
   const baseline = baselineOf(series, clusterStart, changePoints, minSigma);
   if (!baseline) return null;
 
-  const deviations = new Map<number, DayDeviation>();
-  for (let d = clusterStart; d <= windowEnd; d++) {
-    const v = valueOn(series, d);
-    if (v !== null) deviations.set(d, dayDeviation(baseline, d, v));
-  }
+  const deviations = new DeviationDays(baseline, series, clusterStart, windowEnd);
 
   // Onset: first day inside the 0–48 h window that starts a significant move — the day alone, or the day and up to
   // two following days together (a 30 % shift in a 20 %-noise metric rarely clears the band on one day).
@@ -360,6 +372,41 @@ function evaluateAction(
   return draft;
 }
 
+/** One action ↔ the action it reverts (either way round). */
+function isRelated(action: TimedAction, b: TimedAction): boolean {
+  return b.revertsActionId === action.action.id || action.revertsActionId === b.action.id;
+}
+
+/**
+ * Each day's deviation from the baseline in [from, to] (undefined outside it or on a day without a value), computed
+ * when first asked: most evaluations find no onset and read only the first few days.
+ */
+class DeviationDays {
+  private readonly baseline: Baseline;
+  private readonly series: DailySeries;
+  private readonly from: number;
+  private readonly to: number;
+  private readonly known: (DayDeviation | null | undefined)[] = [];
+
+  constructor(baseline: Baseline, series: DailySeries, from: number, to: number) {
+    this.baseline = baseline;
+    this.series = series;
+    this.from = from;
+    this.to = to;
+  }
+
+  get(day: number): DayDeviation | undefined {
+    if (day < this.from || day > this.to) return undefined;
+    let dev = this.known[day - this.from];
+    if (dev === undefined) {
+      const v = valueOn(this.series, day);
+      dev = v === null ? null : dayDeviation(this.baseline, day, v);
+      this.known[day - this.from] = dev;
+    }
+    return dev ?? undefined;
+  }
+}
+
 function finalise(finding: CorrelationFinding, factors: ConfidenceFactors, th: CorrelationThresholds, baseline?: Baseline) {
   const score = scoreConfidence(factors, th);
   finding.confidence = score.confidence;
@@ -397,7 +444,7 @@ const FIT_LAG_PRIOR = [1, 0.9, 0.8, 0.7, 0.6];
  */
 export function attributionShares(
   candidates: readonly TimedAction[],
-  deviations: ReadonlyMap<number, DayDeviation>,
+  deviations: { get(day: number): DayDeviation | undefined },
   toDay: number,
   sigmaDay: number,
 ): number[] {
