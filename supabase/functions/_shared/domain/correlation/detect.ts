@@ -83,11 +83,13 @@ export function detectFindings(campaign: CampaignInput, th: CorrelationThreshold
   // Both passes read the same series and often ask for the same baselines: build each once.
   const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
   const evaluations: Evaluations = new Map();
-  const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines, evaluations, false);
+  // Five metrics share the conversions count's noise floor, and both passes the floors.
+  const noiseFloors = new Map<string, number>();
+  const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines, noiseFloors, evaluations, false);
   const inert = new Map<Metric, Set<string>>(
     metrics.map((m) => [m, new Set(actions.map((a) => a.action.id).filter((id) => !first.some((d) => d.finding.metric === m && d.finding.action_id === id)))]),
   );
-  const drafts = detectPass(campaign.id, actions, metrics, series, th, inert, baselines, evaluations, true);
+  const drafts = detectPass(campaign.id, actions, metrics, series, th, inert, baselines, noiseFloors, evaluations, true);
 
   // A revert that moved the metric back the other way corroborates the original action's effect.
   for (const draft of drafts) {
@@ -118,6 +120,8 @@ function detectPass(
   th: CorrelationThresholds,
   inert: ReadonlyMap<Metric, ReadonlySet<string>>,
   baselineOf: BaselineCache,
+  /** countNoiseFloor by driver metric and day. */
+  noiseFloors: Map<string, number>,
   evaluations: Evaluations,
   /** Pass 1 only decides which actions moved which metric: it skips the chart series nobody reads. */
   withChart: boolean,
@@ -129,8 +133,6 @@ function detectPass(
     list.sort((a, b) => a - b);
   };
   const drafts: Draft[] = [];
-  // Five metrics share the conversions count's noise floor.
-  const noiseFloors = new Map<string, number>();
   for (let actionIndex = 0; actionIndex < actions.length; actionIndex++) {
     const action = actions[actionIndex];
     const actionDrafts: Draft[] = [];
