@@ -3,7 +3,7 @@
  * Fitted by least squares for every candidate onset instant, so the onset can be placed to within hours from how
  * deep the partial first day went, and a step that began before an action can be told from one that began after.
  */
-import { type DailySeries, MS_PER_DAY, MS_PER_HOUR, valueOn, weekdayOf } from './timeline.ts';
+import { type DailySeries, MS_PER_DAY, MS_PER_HOUR, weekdayOf } from './timeline.ts';
 
 export interface StepFit {
   /** Instant (ms) of the onset. */
@@ -32,20 +32,25 @@ export function dayShareAfter(day: number, at: number): number {
  */
 export function pooledLogSeries(series: readonly DailySeries[], fromDay: number, toDay: number): StepSeries {
   const width = Math.max(0, toDay - fromDay + 1);
+  if (positivesScratch.length < width) positivesScratch = new Float64Array(width);
   const centred = series.map((s) => {
     const logs = new Float64Array(width);
     const present = new Uint8Array(width);
-    const positives: number[] = [];
-    for (let d = fromDay; d <= toDay; d++) {
-      const v = valueOn(s, d);
-      if (v !== null && v > 0) positives.push(v);
+    // Read the dense series directly (valueOn is null outside it).
+    const values = s.values;
+    const from = Math.max(fromDay, s.start);
+    const to = Math.min(toDay, s.start + values.length - 1);
+    let positives = 0;
+    for (let d = from; d <= to; d++) {
+      const v = values[d - s.start];
+      if (v !== null && v > 0) positivesScratch[positives++] = v;
     }
-    if (positives.length === 0) return { logs, present };
-    const offset = 0.01 * positives.sort((a, b) => a - b)[Math.floor(positives.length / 2)];
+    if (positives === 0) return { logs, present };
+    const offset = 0.01 * upperMedian(positivesScratch, positives);
     let sum = 0;
     let count = 0;
-    for (let d = fromDay; d <= toDay; d++) {
-      const v = valueOn(s, d);
+    for (let d = from; d <= to; d++) {
+      const v = values[d - s.start];
       if (v === null) continue;
       const l = Math.log(v + offset);
       logs[d - fromDay] = l;
@@ -72,6 +77,22 @@ export function pooledLogSeries(series: readonly DailySeries[], fromDay: number,
     y.push(sum / count);
   }
   return { days, y };
+}
+
+let positivesScratch = new Float64Array(64);
+
+/** a[⌊len/2⌋] once a[0, len) is sorted ascending (sorts it: insertion sort, the windows are short). */
+function upperMedian(a: Float64Array, len: number): number {
+  for (let i = 1; i < len; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return a[Math.floor(len / 2)];
 }
 
 /**
@@ -108,17 +129,6 @@ function solveWithLastInverse(a: Float64Array, b: Float64Array, d: number): { co
   const coef = new Float64Array(d);
   for (let i = 0; i < d; i++) coef[i] = m[row[i] + d] / m[row[i] + i];
   return { coef, inverseDiag: m[row[d - 1] + d + 1] / m[row[d - 1] + d - 1] };
-}
-
-/** Weekday columns need two weeks of days; shorter windows fit the level alone. */
-function designRow(day: number, withWeekday: boolean): number[] {
-  const row = [1];
-  if (withWeekday) {
-    const w = weekdayOf(day);
-    // Sum-to-zero coding: Saturday is minus every other weekday.
-    for (let k = 0; k < 6; k++) row.push(w === k ? 1 : w === 6 ? -1 : 0);
-  }
-  return row;
 }
 
 export interface StepModel {
@@ -158,7 +168,13 @@ export function stepModel(series: StepSeries): StepModel | null {
   const q = p + 1;
   const x = new Float64Array(n * p);
   const y = Float64Array.from(series.y);
-  for (let i = 0; i < n; i++) designRow(days[i], withWeekday).forEach((v, k) => (x[i * p + k] = v));
+  for (let i = 0; i < n; i++) {
+    x[i * p] = 1;
+    if (!withWeekday) continue;
+    // Weekday columns need two weeks of days; sum-to-zero coding: Saturday is minus every other weekday.
+    const w = weekdayOf(days[i]);
+    for (let k = 0; k < 6; k++) x[i * p + 1 + k] = w === k ? 1 : w === 6 ? -1 : 0;
+  }
 
   // Normal equations of the level + weekday part, accumulated row by row as a full fit would accumulate them.
   const xtxBase = new Float64Array(p * p);
