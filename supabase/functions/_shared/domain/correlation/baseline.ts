@@ -177,7 +177,10 @@ export function baselineCache(th: CorrelationThresholds): BaselineCache {
   return (series, endDay, changePoints, minSigma = 0) => {
     const from = endDay - th.noiseWindowDays;
     let key = `${series.metric}|${endDay}|`;
-    for (const cp of changePoints) if (cp > from && cp < endDay) key += `${cp},`;
+    for (let i = 0; i < changePoints.length; i++) {
+      const cp = changePoints[i];
+      if (cp > from && cp < endDay) key += `${cp},`;
+    }
     let core = memo.get(key);
     if (core === undefined) {
       core = estimateBaseline(series, endDay, changePoints, th, 0);

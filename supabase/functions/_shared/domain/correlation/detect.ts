@@ -456,17 +456,25 @@ export function attributionShares(
     const dev = deviations.get(d);
     if (dev) days.push(dev);
   }
+  const exposure = new Float64Array(days.length);
   const logLikelihoods = candidates.map((c) => {
     let best = Number.NEGATIVE_INFINITY;
-    FIT_LAGS_HOURS.forEach((lag, k) => {
-      const start = c.at + lag * MS_PER_HOUR;
-      const exposure = days.map((dev) => Math.min(1, Math.max(0, ((dev.day + 1) * MS_PER_DAY - start) / MS_PER_DAY)));
-      const sxx = exposure.reduce((s, e) => s + e * e, 0);
-      const sxy = exposure.reduce((s, e, i) => s + e * days[i].logDiff, 0);
+    for (let k = 0; k < FIT_LAGS_HOURS.length; k++) {
+      const start = c.at + FIT_LAGS_HOURS[k] * MS_PER_HOUR;
+      // Least squares of the log deviations on the exposure, summed left to right.
+      let sxx = 0;
+      let sxy = 0;
+      for (let i = 0; i < days.length; i++) {
+        const e = Math.min(1, Math.max(0, ((days[i].day + 1) * MS_PER_DAY - start) / MS_PER_DAY));
+        exposure[i] = e;
+        sxx += e * e;
+        sxy += e * days[i].logDiff;
+      }
       const beta = sxx > 0 ? sxy / sxx : 0;
-      const sse = days.reduce((s, dev, i) => s + (dev.logDiff - beta * exposure[i]) ** 2, 0);
+      let sse = 0;
+      for (let i = 0; i < days.length; i++) sse += (days[i].logDiff - beta * exposure[i]) ** 2;
       best = Math.max(best, Math.log(FIT_LAG_PRIOR[k]) - sse / (2 * sigmaDay * sigmaDay));
-    });
+    }
     return best;
   });
   const max = Math.max(...logLikelihoods);
