@@ -173,28 +173,61 @@ export type BaselineCache = (series: DailySeries, endDay: number, changePoints: 
  * only read what they get.
  */
 export function baselineCache(th: CorrelationThresholds): BaselineCache {
-  const memo = new Map<string, Baseline | null>();
+  const memo = new Map<string, Map<number | string, Baseline | null>>();
+  const raised = new Map<Baseline, Map<number, Baseline>>();
   return (series, endDay, changePoints, minSigma = 0) => {
-    const from = endDay - th.noiseWindowDays;
-    let key = `${series.metric}|${endDay}|`;
-    for (let i = 0; i < changePoints.length; i++) {
-      const cp = changePoints[i];
-      if (cp > from && cp < endDay) key += `${cp},`;
+    let byWindow = memo.get(series.metric);
+    if (!byWindow) {
+      byWindow = new Map();
+      memo.set(series.metric, byWindow);
     }
-    let core = memo.get(key);
+    const key = windowKey(endDay, changePoints, th.noiseWindowDays);
+    let core = byWindow.get(key);
     if (core === undefined) {
       core = estimateBaseline(series, endDay, changePoints, th, 0);
-      memo.set(key, core);
+      byWindow.set(key, core);
     }
     if (core === null || minSigma <= core.sigma) return core;
-    const floored = `${key}|${minSigma}`;
-    let raised = memo.get(floored);
-    if (raised === undefined) {
-      raised = { ...core, sigma: Math.max(core.sigma, minSigma) };
-      memo.set(floored, raised);
+    let floors = raised.get(core);
+    if (!floors) {
+      floors = new Map();
+      raised.set(core, floors);
     }
-    return raised;
+    let floored = floors.get(minSigma);
+    if (floored === undefined) {
+      floored = { ...core, sigma: Math.max(core.sigma, minSigma) };
+      floors.set(minSigma, floored);
+    }
+    return floored;
   };
+}
+
+/**
+ * A key naming the end day and the set of change points in (endDay − windowDays, endDay): a number (end day and a
+ * bit per change point's distance) when that fits exactly, else a string. Hashing a number is what makes the
+ * cache cheaper than a string key built per call.
+ */
+export function windowKey(endDay: number, changePoints: readonly number[], windowDays: number): number | string {
+  const from = endDay - windowDays;
+  if (windowDays <= 30 && Number.isInteger(endDay) && Math.abs(endDay) < 2 ** 21) {
+    let mask = 0;
+    let exact = true;
+    for (let i = 0; i < changePoints.length; i++) {
+      const cp = changePoints[i];
+      if (!(cp > from && cp < endDay)) continue;
+      const distance = endDay - cp;
+      if (!Number.isInteger(distance)) {
+        exact = false;
+        break;
+      }
+      mask |= 1 << distance; // distance is 1 … windowDays − 1 < 30
+    }
+    if (exact) return (endDay + 2 ** 21) * 2 ** 30 + mask;
+  }
+  let key = `${endDay}|`;
+  const sorted = changePoints.filter((cp) => cp > from && cp < endDay).sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) key += `${sorted[i]},`;
+  return key;
 }
 
 /** Working arrays reused across calls (the engine estimates hundreds of baselines per campaign). */

@@ -5,7 +5,7 @@
  * interval, lag, persistence, confounders and a scored confidence.
  */
 import type { Thresholds } from '../thresholds.ts';
-import { type Baseline, type BaselineCache, baselineCache, dayStandardError, predictValue } from './baseline.ts';
+import { type Baseline, type BaselineCache, baselineCache, dayStandardError, predictValue, windowKey } from './baseline.ts';
 import { classifySeverity, classifyStrength, type ConfidenceFactors, scoreConfidence } from './confidence.ts';
 import { counterfactualSeries, type DayDeviation, dayDeviation, estimateEffect, isSignificantDay } from './counterfactual.ts';
 import { median, round } from './stats.ts';
@@ -56,10 +56,11 @@ interface Draft {
 }
 
 /**
- * Evaluations by action, metric, where the effect window ends and the change points so far: the second pass
- * re-evaluates only where something it depends on changed (the result is a pure function of these).
+ * Evaluations by metric, action and where the effect window ends (the next action's index), then by the change
+ * points its baselines can see (windowKey): the second pass re-evaluates only where something it depends on
+ * changed (the result is a pure function of these).
  */
-type Evaluations = Map<string, Draft | null>;
+type Evaluations = Map<Metric, Map<number, Map<number | string, Draft | null>>>;
 
 /** Metrics whose daily noise is at least Poisson noise of a count: 1/√(daily count). */
 const COUNT_DRIVER: Partial<Record<Metric, Metric>> = {
@@ -214,9 +215,22 @@ function evaluateAction(
   const next = nextIndex >= 0 ? actions[nextIndex] : undefined;
   const windowEnd = Math.min(seriesEnd, next ? next.day - 1 : Number.POSITIVE_INFINITY, action.day + th.postMaxDays + 1);
   if (windowEnd < action.day) return null;
-  const evaluationKey = `${actionIndex}|${series.metric}|${nextIndex}|${changePoints.join(',')}`;
-  if (evaluations.has(evaluationKey)) return evaluations.get(evaluationKey) as Draft | null;
-  evaluations.set(evaluationKey, null); // replaced below when the move is a finding
+  // Both baselines below end by clusterStart and see change points from clusterStart − 2 − noiseWindowDays on.
+  let byAction = evaluations.get(series.metric);
+  if (!byAction) {
+    byAction = new Map();
+    evaluations.set(series.metric, byAction);
+  }
+  const actionKey = actionIndex * (actions.length + 1) + nextIndex + 1;
+  let byChangePoints = byAction.get(actionKey);
+  if (!byChangePoints) {
+    byChangePoints = new Map();
+    byAction.set(actionKey, byChangePoints);
+  }
+  const evaluationKey = windowKey(clusterStart, changePoints, th.noiseWindowDays + 2);
+  const known = byChangePoints.get(evaluationKey);
+  if (known !== undefined) return known;
+  byChangePoints.set(evaluationKey, null); // replaced below when the move is a finding
 
   const baseline = baselineOf(series, clusterStart, changePoints, minSigma);
   if (!baseline) return null;
@@ -370,7 +384,7 @@ function evaluateAction(
     onsetDay: onset.day,
     chart: () => counterfactualSeries(baseline, series, Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays), effectEnd, action.day),
   };
-  evaluations.set(evaluationKey, draft);
+  byChangePoints.set(evaluationKey, draft);
   return draft;
 }
 
