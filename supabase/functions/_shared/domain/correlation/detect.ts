@@ -382,7 +382,7 @@ function evaluateAction(
     factors,
     revertsActionId: action.revertsActionId,
     onsetDay: onset.day,
-    chart: () => counterfactualSeries(baseline, series, Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays), effectEnd, action.day),
+    chart: chartFor(baseline, series, Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays), effectEnd, action.day),
   };
   byChangePoints.set(evaluationKey, draft);
   return draft;
@@ -421,6 +421,11 @@ class DeviationDays {
     }
     return dev ?? undefined;
   }
+}
+
+/** The finding's counterfactual chart, built only when asked for (pass 1 never asks). */
+function chartFor(baseline: Baseline, series: DailySeries, fromDay: number, toDay: number, firstPostDay: number): Draft['chart'] {
+  return () => counterfactualSeries(baseline, series, fromDay, toDay, firstPostDay);
 }
 
 function finalise(finding: CorrelationFinding, factors: ConfidenceFactors, th: CorrelationThresholds, baseline?: Baseline) {
