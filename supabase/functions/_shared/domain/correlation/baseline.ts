@@ -4,7 +4,7 @@
  */
 import type { Thresholds } from '../thresholds.ts';
 import { mean, tCritical95 } from './stats.ts';
-import { type DailySeries, valueOn, weekdayOf } from './timeline.ts';
+import { type DailySeries, weekdayOf } from './timeline.ts';
 
 export interface Baseline {
   /** Log level (deseasonalised) of the current regime. */
