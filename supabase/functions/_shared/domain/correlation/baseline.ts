@@ -4,7 +4,7 @@
  */
 import type { Thresholds } from '../thresholds.ts';
 import { mean, tCritical95 } from './stats.ts';
-import { type DailySeries, valueOn, weekdayOf } from './timeline.ts';
+import { type DailySeries, weekdayOf } from './timeline.ts';
 
 export interface Baseline {
   /** Log level (deseasonalised) of the current regime. */
@@ -45,11 +45,15 @@ export function estimateBaseline(
   const historyFrom = endDay - th.noiseWindowDays;
   const cap = Math.max(0, endDay - historyFrom);
   if (scratch.days.length < cap) scratch = makeScratch(cap);
-  const { days, raw, logs, adjusted, trimmed, centredMean, runs, tmp } = scratch;
+  const { days, weekdays, segments, raw, logs, adjusted, trimmed, centredMean, residuals, runs, tmp } = scratch;
+  // The history's days, read straight from the dense series (valueOn is null outside it).
+  const values = series.values;
+  const firstDay = Math.max(historyFrom, series.start);
+  const lastDay = Math.min(endDay, series.start + values.length);
   let n = 0;
   let positives = 0;
-  for (let d = historyFrom; d < endDay; d++) {
-    const v = valueOn(series, d);
+  for (let d = firstDay; d < lastDay; d++) {
+    const v = values[d - series.start];
     if (v === null) continue;
     days[n] = d;
     raw[n] = v;
@@ -63,52 +67,46 @@ export function estimateBaseline(
   // Regime of each day: how many change points inside the history lie on or before it. Days ascend, so each regime
   // is one run of consecutive indices [runs[r], runs[r + 1]).
   // Change points on or after endDay never count for a day before it.
-  const cps = changePoints.filter((cp) => cp > historyFrom && cp < endDay);
   let runCount = 0;
   let previous = -1;
-  const segmentOf = (day: number) => {
-    let k = 0;
-    for (const cp of cps) if (cp <= day) k++;
-    return k;
-  };
-  const segmentAt: number[] = [];
   for (let i = 0; i < n; i++) {
-    const seg = segmentOf(days[i]);
-    segmentAt.push(seg);
+    const seg = segmentOf(changePoints, historyFrom, endDay, days[i]);
+    segments[i] = seg;
+    weekdays[i] = weekdayOf(days[i]);
     if (i === 0 || seg !== previous) runs[runCount++] = i;
     previous = seg;
   }
   runs[runCount] = n;
-  const currentSegment = segmentOf(endDay - 1);
+  const currentSegment = segmentOf(changePoints, historyFrom, endDay, endDay - 1);
 
   const weekday = [0, 0, 0, 0, 0, 0, 0];
   let hasWeekday = false;
   let weekdaySamples = 0;
   if (n >= th.weekdayMinDays && days[n - 1] - days[0] + 1 >= th.weekdayMinDays) {
-    centreRuns(logs, runs, runCount, trimmed, null, tmp);
     const samples = [0, 0, 0, 0, 0, 0, 0];
-    for (let i = 0; i < n; i++) samples[weekdayOf(days[i])]++;
-    if (samples.every((c) => c >= 2)) {
-      const factors: number[] = [];
+    for (let i = 0; i < n; i++) samples[weekdays[i]]++;
+    weekdaySamples = Math.min(samples[0], samples[1], samples[2], samples[3], samples[4], samples[5], samples[6]);
+    if (weekdaySamples >= 2) {
+      centreRuns(logs, runs, runCount, trimmed, null, tmp);
+      const factors = [0, 0, 0, 0, 0, 0, 0];
       for (let k = 0; k < 7; k++) {
         let len = 0;
-        for (let i = 0; i < n; i++) if (weekdayOf(days[i]) === k) tmp[len++] = trimmed[i];
-        factors.push(medianInPlace(tmp, len));
+        for (let i = 0; i < n; i++) if (weekdays[i] === k) tmp[len++] = trimmed[i];
+        factors[k] = medianInPlace(tmp, len);
       }
       const centre = mean(factors);
-      factors.forEach((f, k) => (weekday[k] = f - centre));
+      for (let k = 0; k < 7; k++) weekday[k] = factors[k] - centre;
       hasWeekday = true;
-      weekdaySamples = Math.min(...samples);
-    }
+    } else weekdaySamples = 0;
   }
 
-  for (let i = 0; i < n; i++) adjusted[i] = logs[i] - weekday[weekdayOf(days[i])];
+  for (let i = 0; i < n; i++) adjusted[i] = logs[i] - weekday[weekdays[i]];
   const levelFloor = endDay - th.baselineMaxDays;
   let levelDays = 0;
   let levelFrom = 0;
   let levelTo = 0;
   for (let i = 0; i < n; i++) {
-    if (segmentAt[i] !== currentSegment || days[i] < levelFloor) continue;
+    if (segments[i] !== currentSegment || days[i] < levelFloor) continue;
     if (levelDays === 0) levelFrom = days[i];
     levelTo = days[i];
     tmp[levelDays++] = adjusted[i];
@@ -118,25 +116,25 @@ export function estimateBaseline(
 
   // Variability: residuals within each regime that has ≥ 2 days (a lone day says nothing about noise).
   centreRuns(adjusted, runs, runCount, trimmed, centredMean, tmp);
-  const residuals: number[] = [];
+  let count = 0;
   let squares = 0;
   let usedSegments = 0;
   for (let r = 0; r < runCount; r++) {
     if (runs[r + 1] - runs[r] < 2) continue;
     usedSegments++;
     for (let i = runs[r]; i < runs[r + 1]; i++) {
-      residuals.push(trimmed[i]);
+      residuals[count++] = trimmed[i];
       squares += centredMean[i] * centredMean[i];
     }
   }
-  const dof = residuals.length - usedSegments - (hasWeekday ? 6 : 0);
+  const dof = count - usedSegments - (hasWeekday ? 6 : 0);
   if (dof < th.noiseMinDof) return null;
   const sd = Math.sqrt(squares / dof);
   // scaledMad(residuals), on the working array.
-  for (let i = 0; i < residuals.length; i++) tmp[i] = residuals[i];
-  const centre = medianInPlace(tmp, residuals.length);
-  for (let i = 0; i < residuals.length; i++) tmp[i] = Math.abs(residuals[i] - centre);
-  const mad = 1.4826 * medianInPlace(tmp, residuals.length) * Math.sqrt(residuals.length / dof);
+  for (let i = 0; i < count; i++) tmp[i] = residuals[i];
+  const centre = medianInPlace(tmp, count);
+  for (let i = 0; i < count; i++) tmp[i] = Math.abs(residuals[i] - centre);
+  const mad = 1.4826 * medianInPlace(tmp, count) * Math.sqrt(count / dof);
   // The larger of the SD (efficient) and the scaled MAD (robust): underestimating noise is what makes false alerts.
   const sigma = Math.max(mad, sd, th.sigmaFloor, minSigma);
 
@@ -155,15 +153,95 @@ export function estimateBaseline(
   };
 }
 
+/** How many change points inside the history (historyFrom, endDay) lie on or before `day`. */
+function segmentOf(changePoints: readonly number[], historyFrom: number, endDay: number, day: number): number {
+  let k = 0;
+  for (let j = 0; j < changePoints.length; j++) {
+    const cp = changePoints[j];
+    if (cp > historyFrom && cp < endDay && cp <= day) k++;
+  }
+  return k;
+}
+
+/** A campaign's baselines, remembered: the engine's stages ask for the same ones again and again. */
+export type BaselineCache = (series: DailySeries, endDay: number, changePoints: readonly number[], minSigma?: number) => Baseline | null;
+
+/**
+ * estimateBaseline for the series of ONE campaign (told apart by metric), remembered per metric, end day and the
+ * change points inside the noise window (the baseline is a pure function of those). The noise floor `minSigma` only
+ * enters the final max() of sigma, so one estimate serves every floor: a higher floor just raises sigma. Callers
+ * only read what they get.
+ */
+export function baselineCache(th: CorrelationThresholds): BaselineCache {
+  const memo = new Map<string, Map<number | string, Baseline | null>>();
+  const raised = new Map<Baseline, Map<number, Baseline>>();
+  return (series, endDay, changePoints, minSigma = 0) => {
+    let byWindow = memo.get(series.metric);
+    if (!byWindow) {
+      byWindow = new Map();
+      memo.set(series.metric, byWindow);
+    }
+    const key = windowKey(endDay, changePoints, th.noiseWindowDays);
+    let core = byWindow.get(key);
+    if (core === undefined) {
+      core = estimateBaseline(series, endDay, changePoints, th, 0);
+      byWindow.set(key, core);
+    }
+    if (core === null || minSigma <= core.sigma) return core;
+    let floors = raised.get(core);
+    if (!floors) {
+      floors = new Map();
+      raised.set(core, floors);
+    }
+    let floored = floors.get(minSigma);
+    if (floored === undefined) {
+      floored = { ...core, sigma: Math.max(core.sigma, minSigma) };
+      floors.set(minSigma, floored);
+    }
+    return floored;
+  };
+}
+
+/**
+ * A key naming the end day and the set of change points in (endDay − windowDays, endDay): a number (end day and a
+ * bit per change point's distance) when that fits exactly, else a string. Hashing a number is what makes the
+ * cache cheaper than a string key built per call.
+ */
+export function windowKey(endDay: number, changePoints: readonly number[], windowDays: number): number | string {
+  const from = endDay - windowDays;
+  if (windowDays <= 30 && Number.isInteger(endDay) && Math.abs(endDay) < 2 ** 21) {
+    let mask = 0;
+    let exact = true;
+    for (let i = 0; i < changePoints.length; i++) {
+      const cp = changePoints[i];
+      if (!(cp > from && cp < endDay)) continue;
+      const distance = endDay - cp;
+      if (!Number.isInteger(distance)) {
+        exact = false;
+        break;
+      }
+      mask |= 1 << distance; // distance is 1 … windowDays − 1 < 30
+    }
+    if (exact) return (endDay + 2 ** 21) * 2 ** 30 + mask;
+  }
+  let key = `${endDay}|`;
+  const sorted = changePoints.filter((cp) => cp > from && cp < endDay).sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) key += `${sorted[i]},`;
+  return key;
+}
+
 /** Working arrays reused across calls (the engine estimates hundreds of baselines per campaign). */
 function makeScratch(size: number) {
   return {
     days: new Float64Array(size),
+    weekdays: new Int32Array(size),
+    segments: new Int32Array(size),
     raw: new Float64Array(size),
     logs: new Float64Array(size),
     adjusted: new Float64Array(size),
     trimmed: new Float64Array(size),
     centredMean: new Float64Array(size),
+    residuals: new Float64Array(size),
     runs: new Int32Array(size + 1),
     tmp: new Float64Array(size),
   };

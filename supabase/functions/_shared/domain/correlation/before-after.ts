@@ -3,7 +3,7 @@
  * each action against its counterfactual, and execution stability (how many other changes) on either side.
  */
 import type { Thresholds } from '../thresholds.ts';
-import { estimateBaseline } from './baseline.ts';
+import { type BaselineCache, baselineCache } from './baseline.ts';
 import { dayDeviation, estimateEffect } from './counterfactual.ts';
 import { round } from './stats.ts';
 import { dayNumber, metricSeries, metricsPresent, MS_PER_DAY, timedActions, valueOn } from './timeline.ts';
@@ -46,6 +46,8 @@ export function compareBeforeAfter(
   findings: readonly CorrelationFinding[],
   th: Thresholds['correlation'],
   stabilityWindowDays = 7,
+  /** The campaign's baselines, e.g. shared with detectFindings (which asks for many of the same). */
+  baselines: BaselineCache = baselineCache(th),
 ): BeforeAfterComparison[] {
   const actions = timedActions(campaign.actions);
   const metrics = metricsPresent(campaign.snapshots);
@@ -68,7 +70,7 @@ export function compareBeforeAfter(
       const seriesEnd = s.start + s.values.length - 1;
       const lastAfter = Math.min(seriesEnd, next ? next.day - 1 : seriesEnd, firstAfter + th.postMaxDays - 1);
       const changePoints = (onsetDays.get(metric) ?? []).filter((d) => d < action.day);
-      const baseline = estimateBaseline(s, action.day, changePoints, th);
+      const baseline = baselines(s, action.day, changePoints);
       const devs = [];
       for (let d = firstAfter; d <= lastAfter; d++) {
         const v = valueOn(s, d);

@@ -71,15 +71,17 @@ function metricWord(metric: Metric): string {
 /** Budget before/after from the card's metadata, when both are numbers (or "$650"-like strings). */
 function budgetChange(action: TimedAction): number | null {
   const meta = action.action.metadata as Record<string, unknown>;
-  const read = (s: unknown) => {
-    if (!s || typeof s !== 'object') return null;
-    const v = (s as Record<string, unknown>).daily_budget ?? (s as Record<string, unknown>).budget;
-    const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.replace(/[^0-9.]/g, '')) : Number.NaN;
-    return Number.isFinite(n) && n > 0 ? n : null;
-  };
-  const before = read(meta.previous_state);
-  const after = read(meta.new_state);
+  const before = budgetIn(meta.previous_state);
+  const after = budgetIn(meta.new_state);
   return before !== null && after !== null ? after / before - 1 : null;
+}
+
+/** daily_budget (or budget) of a metadata state, when a positive number. */
+function budgetIn(state: unknown): number | null {
+  if (!state || typeof state !== 'object') return null;
+  const v = (state as Record<string, unknown>).daily_budget ?? (state as Record<string, unknown>).budget;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.replace(/[^0-9.]/g, '')) : Number.NaN;
+  return Number.isFinite(n) && n > 0 ? n : null;
 }
 
 /** Effect (log) of one metric's own series at an onset, or null when it cannot be fitted. */

@@ -5,7 +5,7 @@
  * interval, lag, persistence, confounders and a scored confidence.
  */
 import type { Thresholds } from '../thresholds.ts';
-import { type Baseline, dayStandardError, estimateBaseline, predictValue } from './baseline.ts';
+import { type Baseline, type BaselineCache, baselineCache, dayStandardError, predictValue, windowKey } from './baseline.ts';
 import { classifySeverity, classifyStrength, type ConfidenceFactors, scoreConfidence } from './confidence.ts';
 import { counterfactualSeries, type DayDeviation, dayDeviation, estimateEffect, isSignificantDay } from './counterfactual.ts';
 import { median, round } from './stats.ts';
@@ -56,10 +56,11 @@ interface Draft {
 }
 
 /**
- * Evaluations by action, metric, where the effect window ends and the change points so far: the second pass
- * re-evaluates only where something it depends on changed (the result is a pure function of these).
+ * Evaluations by metric, action and where the effect window ends (the next action's index), then by the change
+ * points its baselines can see (windowKey): the second pass re-evaluates only where something it depends on
+ * changed (the result is a pure function of these).
  */
-type Evaluations = Map<string, Draft | null>;
+type Evaluations = Map<Metric, Map<number, Map<number | string, Draft | null>>>;
 
 /** Metrics whose daily noise is at least Poisson noise of a count: 1/√(daily count). */
 const COUNT_DRIVER: Partial<Record<Metric, Metric>> = {
@@ -71,21 +72,25 @@ const COUNT_DRIVER: Partial<Record<Metric, Metric>> = {
   clicks: 'clicks',
 };
 
-/** All significant action ↔ metric findings of one campaign (input already parsed), sorted by action time then metric. */
-export function detectFindings(campaign: CampaignInput, th: CorrelationThresholds): CorrelationFinding[] {
+/**
+ * All significant action ↔ metric findings of one campaign (input already parsed), sorted by action time then metric.
+ * `baselines` may be shared with the campaign's other stages (compareBeforeAfter asks for many of the same).
+ */
+export function detectFindings(campaign: CampaignInput, th: CorrelationThresholds, baselines: BaselineCache = baselineCache(th)): CorrelationFinding[] {
   const actions = timedActions(campaign.actions);
   const metrics = metricsPresent(campaign.snapshots);
   // Pass 1 finds which actions moved which metric; pass 2 lets an effect window run past later actions that moved
   // nothing in that metric, so a three-day noise run before an unrelated card is judged on a full week.
   // Both passes read the same series and often ask for the same baselines: build each once.
   const series = new Map(metrics.map((m) => [m, metricSeries(campaign.snapshots, m)]));
-  const baselines = baselineMemo(th);
   const evaluations: Evaluations = new Map();
-  const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines, evaluations, false);
+  // Five metrics share the conversions count's noise floor, and both passes the floors.
+  const noiseFloors = new Map<string, number>();
+  const first = detectPass(campaign.id, actions, metrics, series, th, new Map(), baselines, noiseFloors, evaluations, false);
   const inert = new Map<Metric, Set<string>>(
     metrics.map((m) => [m, new Set(actions.map((a) => a.action.id).filter((id) => !first.some((d) => d.finding.metric === m && d.finding.action_id === id)))]),
   );
-  const drafts = detectPass(campaign.id, actions, metrics, series, th, inert, baselines, evaluations, true);
+  const drafts = detectPass(campaign.id, actions, metrics, series, th, inert, baselines, noiseFloors, evaluations, true);
 
   // A revert that moved the metric back the other way corroborates the original action's effect.
   for (const draft of drafts) {
@@ -108,23 +113,6 @@ export function detectFindings(campaign: CampaignInput, th: CorrelationThreshold
     .sort((a, b) => (order.get(a.action_id) as number) - (order.get(b.action_id) as number) || a.metric.localeCompare(b.metric));
 }
 
-type BaselineOf = (series: DailySeries, endDay: number, changePoints: readonly number[], minSigma: number) => Baseline | null;
-
-/**
- * estimateBaseline, remembered per metric, end day, the change points that can matter to it and the noise floor
- * (the baseline is a pure function of those; callers only read it).
- */
-function baselineMemo(th: CorrelationThresholds): BaselineOf {
-  const memo = new Map<string, Baseline | null>();
-  return (series, endDay, changePoints, minSigma) => {
-    const from = endDay - th.noiseWindowDays;
-    let key = `${series.metric}|${endDay}|${minSigma}|`;
-    for (const cp of changePoints) if (cp > from && cp < endDay) key += `${cp},`;
-    if (!memo.has(key)) memo.set(key, estimateBaseline(series, endDay, changePoints, th, minSigma));
-    return memo.get(key) as Baseline | null;
-  };
-}
-
 function detectPass(
   campaignId: string,
   actions: readonly TimedAction[],
@@ -132,7 +120,9 @@ function detectPass(
   series: ReadonlyMap<Metric, DailySeries>,
   th: CorrelationThresholds,
   inert: ReadonlyMap<Metric, ReadonlySet<string>>,
-  baselineOf: BaselineOf,
+  baselineOf: BaselineCache,
+  /** countNoiseFloor by driver metric and day. */
+  noiseFloors: Map<string, number>,
   evaluations: Evaluations,
   /** Pass 1 only decides which actions moved which metric: it skips the chart series nobody reads. */
   withChart: boolean,
@@ -144,9 +134,8 @@ function detectPass(
     list.sort((a, b) => a - b);
   };
   const drafts: Draft[] = [];
-  // Five metrics share the conversions count's noise floor.
-  const noiseFloors = new Map<string, number>();
-  for (const action of actions) {
+  for (let actionIndex = 0; actionIndex < actions.length; actionIndex++) {
+    const action = actions[actionIndex];
     const actionDrafts: Draft[] = [];
     for (const metric of metrics) {
       const s = series.get(metric) as DailySeries;
@@ -157,8 +146,8 @@ function detectPass(
         if (!noiseFloors.has(key)) noiseFloors.set(key, countNoiseFloor(series.get(driver), action.day, th));
         poissonFloor = noiseFloors.get(key) as number;
       }
-      const skip = inert.get(metric) ?? new Set<string>();
-      const draft = evaluateAction(campaignId, action, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf, evaluations);
+      const skip = inert.get(metric) ?? NOTHING_INERT;
+      const draft = evaluateAction(campaignId, actionIndex, actions, s, changePoints.get(metric) as number[], th, poissonFloor, skip, baselineOf, evaluations);
       if (draft && withChart) draft.finding.counterfactual = draft.chart();
       if (draft) actionDrafts.push(draft);
     }
@@ -175,6 +164,8 @@ function detectPass(
   return drafts;
 }
 
+const NOTHING_INERT: ReadonlySet<string> = new Set();
+
 /** 1/√(median daily count) over the baseline window before `day`; 0 when unknown. */
 function countNoiseFloor(series: DailySeries | undefined, day: number, th: CorrelationThresholds): number {
   if (!series) return 0;
@@ -190,39 +181,61 @@ function countNoiseFloor(series: DailySeries | undefined, day: number, th: Corre
 
 function evaluateAction(
   campaignId: string,
-  action: TimedAction,
+  actionIndex: number,
   actions: readonly TimedAction[],
   series: DailySeries,
   changePoints: readonly number[],
   th: CorrelationThresholds,
   minSigma: number,
   inert: ReadonlySet<string>,
-  baselineOf: BaselineOf,
+  baselineOf: BaselineCache,
   evaluations: Evaluations,
 ): Draft | null {
   if (series.values.length === 0) return null;
+  const action = actions[actionIndex];
   const windowMs = th.timeWindowHours * MS_PER_HOUR;
   const seriesEnd = series.start + series.values.length - 1;
-  const related = (b: TimedAction) => b.revertsActionId === action.action.id || action.revertsActionId === b.action.id;
 
   // Actions within ±48 h share the window (confounders); a revert of this action ends its window instead.
-  const cluster = actions.filter((b) => b !== action && Math.abs(b.at - action.at) <= windowMs && !related(b));
-  const clusterStart = Math.min(action.day, ...cluster.filter((b) => b.at < action.at).map((b) => b.day));
-  const next = actions.find((b) => b.at > action.at && !cluster.includes(b) && !(inert.has(b.action.id) && !related(b)));
+  const cluster: TimedAction[] = [];
+  let clusterStart = action.day;
+  for (const b of actions) {
+    if (b === action || !(Math.abs(b.at - action.at) <= windowMs) || isRelated(action, b)) continue;
+    cluster.push(b);
+    if (b.at < action.at && b.day < clusterStart) clusterStart = b.day;
+  }
+  let nextIndex = -1;
+  for (let i = 0; i < actions.length; i++) {
+    const b = actions[i];
+    if (b.at > action.at && !cluster.includes(b) && !(inert.has(b.action.id) && !isRelated(action, b))) {
+      nextIndex = i;
+      break;
+    }
+  }
+  const next = nextIndex >= 0 ? actions[nextIndex] : undefined;
   const windowEnd = Math.min(seriesEnd, next ? next.day - 1 : Number.POSITIVE_INFINITY, action.day + th.postMaxDays + 1);
   if (windowEnd < action.day) return null;
-  const evaluationKey = `${actions.indexOf(action)}|${series.metric}|${next ? actions.indexOf(next) : -1}|${changePoints.join(',')}`;
-  if (evaluations.has(evaluationKey)) return evaluations.get(evaluationKey) as Draft | null;
-  evaluations.set(evaluationKey, null); // replaced below when the move is a finding
+  // Both baselines below end by clusterStart and see change points from clusterStart − 2 − noiseWindowDays on.
+  let byAction = evaluations.get(series.metric);
+  if (!byAction) {
+    byAction = new Map();
+    evaluations.set(series.metric, byAction);
+  }
+  const actionKey = actionIndex * (actions.length + 1) + nextIndex + 1;
+  let byChangePoints = byAction.get(actionKey);
+  if (!byChangePoints) {
+    byChangePoints = new Map();
+    byAction.set(actionKey, byChangePoints);
+  }
+  const evaluationKey = windowKey(clusterStart, changePoints, th.noiseWindowDays + 2);
+  const known = byChangePoints.get(evaluationKey);
+  if (known !== undefined) return known;
+  byChangePoints.set(evaluationKey, null); // replaced below when the move is a finding
 
   const baseline = baselineOf(series, clusterStart, changePoints, minSigma);
   if (!baseline) return null;
 
-  const deviations = new Map<number, DayDeviation>();
-  for (let d = clusterStart; d <= windowEnd; d++) {
-    const v = valueOn(series, d);
-    if (v !== null) deviations.set(d, dayDeviation(baseline, d, v));
-  }
+  const deviations = new DeviationDays(baseline, series, clusterStart, windowEnd);
 
   // Onset: first day inside the 0–48 h window that starts a significant move — the day alone, or the day and up to
   // two following days together (a 30 % shift in a 20 %-noise metric rarely clears the band on one day).
@@ -369,10 +382,50 @@ function evaluateAction(
     factors,
     revertsActionId: action.revertsActionId,
     onsetDay: onset.day,
-    chart: () => counterfactualSeries(baseline, series, Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays), effectEnd, action.day),
+    chart: chartFor(baseline, series, Math.max(baseline.levelFrom, clusterStart - th.baselineMaxDays), effectEnd, action.day),
   };
-  evaluations.set(evaluationKey, draft);
+  byChangePoints.set(evaluationKey, draft);
   return draft;
+}
+
+/** One action ↔ the action it reverts (either way round). */
+function isRelated(action: TimedAction, b: TimedAction): boolean {
+  return b.revertsActionId === action.action.id || action.revertsActionId === b.action.id;
+}
+
+/**
+ * Each day's deviation from the baseline in [from, to] (undefined outside it or on a day without a value), computed
+ * when first asked: most evaluations find no onset and read only the first few days.
+ */
+class DeviationDays {
+  private readonly baseline: Baseline;
+  private readonly series: DailySeries;
+  private readonly from: number;
+  private readonly to: number;
+  private readonly known: (DayDeviation | null | undefined)[] = [];
+
+  constructor(baseline: Baseline, series: DailySeries, from: number, to: number) {
+    this.baseline = baseline;
+    this.series = series;
+    this.from = from;
+    this.to = to;
+  }
+
+  get(day: number): DayDeviation | undefined {
+    if (day < this.from || day > this.to) return undefined;
+    let dev = this.known[day - this.from];
+    if (dev === undefined) {
+      const v = valueOn(this.series, day);
+      dev = v === null ? null : dayDeviation(this.baseline, day, v);
+      this.known[day - this.from] = dev;
+    }
+    return dev ?? undefined;
+  }
+}
+
+/** The finding's counterfactual chart, built only when asked for (pass 1 never asks). */
+function chartFor(baseline: Baseline, series: DailySeries, fromDay: number, toDay: number, firstPostDay: number): Draft['chart'] {
+  return () => counterfactualSeries(baseline, series, fromDay, toDay, firstPostDay);
 }
 
 function finalise(finding: CorrelationFinding, factors: ConfidenceFactors, th: CorrelationThresholds, baseline?: Baseline) {
@@ -412,7 +465,7 @@ const FIT_LAG_PRIOR = [1, 0.9, 0.8, 0.7, 0.6];
  */
 export function attributionShares(
   candidates: readonly TimedAction[],
-  deviations: ReadonlyMap<number, DayDeviation>,
+  deviations: { get(day: number): DayDeviation | undefined },
   toDay: number,
   sigmaDay: number,
 ): number[] {
@@ -422,17 +475,25 @@ export function attributionShares(
     const dev = deviations.get(d);
     if (dev) days.push(dev);
   }
+  const exposure = new Float64Array(days.length);
   const logLikelihoods = candidates.map((c) => {
     let best = Number.NEGATIVE_INFINITY;
-    FIT_LAGS_HOURS.forEach((lag, k) => {
-      const start = c.at + lag * MS_PER_HOUR;
-      const exposure = days.map((dev) => Math.min(1, Math.max(0, ((dev.day + 1) * MS_PER_DAY - start) / MS_PER_DAY)));
-      const sxx = exposure.reduce((s, e) => s + e * e, 0);
-      const sxy = exposure.reduce((s, e, i) => s + e * days[i].logDiff, 0);
+    for (let k = 0; k < FIT_LAGS_HOURS.length; k++) {
+      const start = c.at + FIT_LAGS_HOURS[k] * MS_PER_HOUR;
+      // Least squares of the log deviations on the exposure, summed left to right.
+      let sxx = 0;
+      let sxy = 0;
+      for (let i = 0; i < days.length; i++) {
+        const e = Math.min(1, Math.max(0, ((days[i].day + 1) * MS_PER_DAY - start) / MS_PER_DAY));
+        exposure[i] = e;
+        sxx += e * e;
+        sxy += e * days[i].logDiff;
+      }
       const beta = sxx > 0 ? sxy / sxx : 0;
-      const sse = days.reduce((s, dev, i) => s + (dev.logDiff - beta * exposure[i]) ** 2, 0);
+      let sse = 0;
+      for (let i = 0; i < days.length; i++) sse += (days[i].logDiff - beta * exposure[i]) ** 2;
       best = Math.max(best, Math.log(FIT_LAG_PRIOR[k]) - sse / (2 * sigmaDay * sigmaDay));
-    });
+    }
     return best;
   });
   const max = Math.max(...logLikelihoods);

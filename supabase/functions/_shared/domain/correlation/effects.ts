@@ -51,16 +51,15 @@ export function estimateActionEffects(campaign: CampaignInput, findings: readonl
     const model = stepModel(pooledLogSeries(pooled, fromDay, toDay));
     const fit = model?.fitAt(action.at);
     if (!fit || !Number.isFinite(fit.standardError)) continue;
-    const pct = (x: number) => round(Math.max(-100, (Math.exp(x) - 1) * 100), 1);
     const own = findings.filter((f) => f.action_id === action.action.id && POOLED.includes(f.metric));
     const note = own.find((f) => f.onset_note)?.onset_note ?? null;
     effects.push({
       action_id: action.action.id,
       action_type: action.action.action_type,
       metric: pooled[0].metric,
-      change_pct: pct(fit.effect),
-      lower_pct: pct(fit.effect - 1.96 * fit.standardError),
-      upper_pct: pct(fit.effect + 1.96 * fit.standardError),
+      change_pct: percentOf(fit.effect),
+      lower_pct: percentOf(fit.effect - 1.96 * fit.standardError),
+      upper_pct: percentOf(fit.effect + 1.96 * fit.standardError),
       significant: Math.abs(fit.z) >= 1.96 && note === null,
       note,
       details: {
@@ -73,6 +72,11 @@ export function estimateActionEffects(campaign: CampaignInput, findings: readonl
     });
   }
   return effects;
+}
+
+/** A log effect in percent (at least −100 %), one decimal. */
+function percentOf(logEffect: number): number {
+  return round(Math.max(-100, (Math.exp(logEffect) - 1) * 100), 1);
 }
 
 function signed(v: number): string {

@@ -4,6 +4,7 @@
  */
 import { resolveThresholds, type ThresholdOverrides, type Thresholds } from '../thresholds.ts';
 import { buildAlerts } from './alerts.ts';
+import { baselineCache } from './baseline.ts';
 import { type BeforeAfterComparison, compareBeforeAfter } from './before-after.ts';
 import { reviewCauses } from './causes.ts';
 import { type ActionEffect, estimateActionEffects } from './effects.ts';
@@ -36,13 +37,15 @@ export interface CampaignCorrelation {
 export function correlateCampaign(input: CampaignInputRaw, options: CorrelateOptions): CampaignCorrelation {
   const campaign = campaignInputSchema.parse(input);
   const thresholds = resolveThresholds(options.thresholds as ThresholdOverrides | null | undefined).correlation;
-  const findings = reviewCauses(campaign, detectFindings(campaign, thresholds), thresholds, options.priors ?? []);
+  // Detection and the before/after comparison ask for many of the same baselines: estimate each once.
+  const baselines = baselineCache(thresholds);
+  const findings = reviewCauses(campaign, detectFindings(campaign, thresholds, baselines), thresholds, options.priors ?? []);
   return {
     campaign_id: campaign.id,
     timeline: buildTimeline(campaign.actions, campaign.snapshots),
     findings,
     alerts: buildAlerts(findings, { now: options.now, primaryKpi: campaign.primary_kpi, thresholds }),
-    before_after: compareBeforeAfter(campaign, findings, thresholds),
+    before_after: compareBeforeAfter(campaign, findings, thresholds, undefined, baselines),
     diagnosis: diagnoseCampaign(campaign, findings),
     effects: estimateActionEffects(campaign, findings),
   };

@@ -56,9 +56,12 @@ export function clamp(value: number, lo: number, hi: number): number {
 }
 
 export function round(value: number, digits = 2): number {
-  const f = 10 ** digits;
+  const f = Number.isInteger(digits) && digits >= 0 && digits < POWERS_OF_TEN.length ? POWERS_OF_TEN[digits] : 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** 10 ** d for the digit counts the engine rounds to, computed once by the same operator (it rounds thousands of numbers a campaign). */
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 11 }, (_, d) => 10 ** d);
 
 /** Mean after dropping `trim` (fraction) of the values at each end: robust to a glitch day, stable for bimodal days. */
 export function trimmedMean(values: readonly number[], trim = 0.2): number {

@@ -3,7 +3,7 @@
  * Fitted by least squares for every candidate onset instant, so the onset can be placed to within hours from how
  * deep the partial first day went, and a step that began before an action can be told from one that began after.
  */
-import { type DailySeries, MS_PER_DAY, MS_PER_HOUR, valueOn, weekdayOf } from './timeline.ts';
+import { type DailySeries, MS_PER_DAY, MS_PER_HOUR, weekdayOf } from './timeline.ts';
 
 export interface StepFit {
   /** Instant (ms) of the onset. */
@@ -32,20 +32,25 @@ export function dayShareAfter(day: number, at: number): number {
  */
 export function pooledLogSeries(series: readonly DailySeries[], fromDay: number, toDay: number): StepSeries {
   const width = Math.max(0, toDay - fromDay + 1);
+  if (positivesScratch.length < width) positivesScratch = new Float64Array(width);
   const centred = series.map((s) => {
     const logs = new Float64Array(width);
     const present = new Uint8Array(width);
-    const positives: number[] = [];
-    for (let d = fromDay; d <= toDay; d++) {
-      const v = valueOn(s, d);
-      if (v !== null && v > 0) positives.push(v);
+    // Read the dense series directly (valueOn is null outside it).
+    const values = s.values;
+    const from = Math.max(fromDay, s.start);
+    const to = Math.min(toDay, s.start + values.length - 1);
+    let positives = 0;
+    for (let d = from; d <= to; d++) {
+      const v = values[d - s.start];
+      if (v !== null && v > 0) positivesScratch[positives++] = v;
     }
-    if (positives.length === 0) return { logs, present };
-    const offset = 0.01 * positives.sort((a, b) => a - b)[Math.floor(positives.length / 2)];
+    if (positives === 0) return { logs, present };
+    const offset = 0.01 * upperMedian(positivesScratch, positives);
     let sum = 0;
     let count = 0;
-    for (let d = fromDay; d <= toDay; d++) {
-      const v = valueOn(s, d);
+    for (let d = from; d <= to; d++) {
+      const v = values[d - s.start];
       if (v === null) continue;
       const l = Math.log(v + offset);
       logs[d - fromDay] = l;
@@ -72,6 +77,22 @@ export function pooledLogSeries(series: readonly DailySeries[], fromDay: number,
     y.push(sum / count);
   }
   return { days, y };
+}
+
+let positivesScratch = new Float64Array(64);
+
+/** a[⌊len/2⌋] once a[0, len) is sorted ascending (sorts it: insertion sort, the windows are short). */
+function upperMedian(a: Float64Array, len: number): number {
+  for (let i = 1; i < len; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+  return a[Math.floor(len / 2)];
 }
 
 /**
@@ -110,17 +131,6 @@ function solveWithLastInverse(a: Float64Array, b: Float64Array, d: number): { co
   return { coef, inverseDiag: m[row[d - 1] + d + 1] / m[row[d - 1] + d - 1] };
 }
 
-/** Weekday columns need two weeks of days; shorter windows fit the level alone. */
-function designRow(day: number, withWeekday: boolean): number[] {
-  const row = [1];
-  if (withWeekday) {
-    const w = weekdayOf(day);
-    // Sum-to-zero coding: Saturday is minus every other weekday.
-    for (let k = 0; k < 6; k++) row.push(w === k ? 1 : w === 6 ? -1 : 0);
-  }
-  return row;
-}
-
 export interface StepModel {
   series: StepSeries;
   withWeekday: boolean;
@@ -155,10 +165,15 @@ export function stepModel(series: StepSeries): StepModel | null {
   const span = days[n - 1] - days[0] + 1;
   const withWeekday = span >= 14 && n >= 14;
   const p = withWeekday ? 7 : 1;
-  const q = p + 1;
   const x = new Float64Array(n * p);
   const y = Float64Array.from(series.y);
-  for (let i = 0; i < n; i++) designRow(days[i], withWeekday).forEach((v, k) => (x[i * p + k] = v));
+  for (let i = 0; i < n; i++) {
+    x[i * p] = 1;
+    if (!withWeekday) continue;
+    // Weekday columns need two weeks of days; sum-to-zero coding: Saturday is minus every other weekday.
+    const w = weekdayOf(days[i]);
+    for (let k = 0; k < 6; k++) x[i * p + 1 + k] = w === k ? 1 : w === 6 ? -1 : 0;
+  }
 
   // Normal equations of the level + weekday part, accumulated row by row as a full fit would accumulate them.
   const xtxBase = new Float64Array(p * p);
@@ -180,77 +195,166 @@ export function stepModel(series: StepSeries): StepModel | null {
     sseNoStep += (y[i] - fit) ** 2;
     yy += y[i] * y[i];
   }
-  const dof = Math.max(1, n - p - 1);
+  return new FittedStepModel(series, withWeekday, p, x, y, xtxBase, xtyBase, noStep.coef, sseNoStep, yy);
+}
 
-  // Cheap ranking, set up on the first search (a model asked for one fit never needs it): (XᵀX)⁻¹ of the base,
-  // suffix sums of its columns and of y.
-  // suffix sums of its columns and of y, and per index the quadratic forms a candidate's projection is built from,
-  // so ranking one onset costs O(1).
-  interface Ranking {
-    suffixY: Float64Array;
-    /** SX[j]ᵀ G SX[j], SX[j]ᵀ β (SX[j]: column sums from day index j on; G = (XᵀX)⁻¹; β: no-step fit). */
-    tailForm: Float64Array;
-    tailBeta: Float64Array;
-    /** x_jᵀ G SX[j + 1], x_jᵀ G x_j, x_jᵀ β for the partial first day j. */
-    crossForm: Float64Array;
-    ownForm: Float64Array;
-    ownBeta: Float64Array;
+/**
+ * Cheap ranking, set up on the first search (a model asked for one fit never needs it): suffix sums of y and, per
+ * index, the quadratic forms a candidate's projection is built from, so ranking one onset costs O(1).
+ */
+interface Ranking {
+  suffixY: Float64Array;
+  /** SX[j]ᵀ G SX[j], SX[j]ᵀ β (SX[j]: column sums from day index j on; G = (XᵀX)⁻¹; β: no-step fit). */
+  tailForm: Float64Array;
+  tailBeta: Float64Array;
+  /** x_jᵀ G SX[j + 1], x_jᵀ G x_j, x_jᵀ β for the partial first day j. */
+  crossForm: Float64Array;
+  ownForm: Float64Array;
+  ownBeta: Float64Array;
+}
+
+/**
+ * A step model's state and searches. A class rather than closures: the engine builds dozens of models per campaign
+ * and most are asked for a single fit, so what construction costs matters.
+ */
+class FittedStepModel implements StepModel {
+  readonly series: StepSeries;
+  readonly withWeekday: boolean;
+  readonly sseNoStep: number;
+  private readonly n: number;
+  private readonly p: number;
+  private readonly q: number;
+  private readonly days: number[];
+  private readonly x: Float64Array;
+  private readonly y: Float64Array;
+  private readonly xtxBase: Float64Array;
+  private readonly xtyBase: Float64Array;
+  private readonly beta: Float64Array;
+  private readonly dof: number;
+  /** Bound on the ranking's rounding error (far above it): onsets within it of the best are fitted exactly. */
+  private readonly tolerance: number;
+  private ranking: Ranking | null | undefined = undefined;
+  // Onsets are cached per hour: the first instant asked for an hour stands for it. The full-range search that sets
+  // sigma2 is defined to have asked first for its even hours, so those hours always mean the exact hour.
+  private readonly rangeFrom: number;
+  private readonly rangeTo: number;
+  private readonly rangeFirstKey: number;
+  private readonly rangeLastKey: number;
+  private readonly instantOfKey = new Map<number, number>();
+  private readonly exactCache = new Map<number, StepFit | null>();
+  private readonly approxCache = new Map<number, number | null>();
+  private sigma2Value: number | null = null;
+
+  constructor(
+    series: StepSeries,
+    withWeekday: boolean,
+    p: number,
+    x: Float64Array,
+    y: Float64Array,
+    xtxBase: Float64Array,
+    xtyBase: Float64Array,
+    beta: Float64Array,
+    sseNoStep: number,
+    yy: number,
+  ) {
+    const n = series.days.length;
+    this.series = series;
+    this.withWeekday = withWeekday;
+    this.sseNoStep = sseNoStep;
+    this.n = n;
+    this.p = p;
+    this.q = p + 1;
+    this.days = series.days;
+    this.x = x;
+    this.y = y;
+    this.xtxBase = xtxBase;
+    this.xtyBase = xtyBase;
+    this.beta = beta;
+    this.dof = Math.max(1, n - p - 1);
+    this.tolerance = 1e-8 * (sseNoStep + yy) + 1e-300;
+    const first = this.days[0] * MS_PER_DAY;
+    const last = (this.days[n - 1] + 1) * MS_PER_DAY;
+    this.rangeFrom = first + 3 * MS_PER_DAY;
+    this.rangeTo = last - 2 * MS_PER_DAY;
+    this.rangeFirstKey = this.rangeFrom / MS_PER_HOUR;
+    this.rangeLastKey = Math.floor(this.rangeTo / MS_PER_HOUR);
   }
-  let ranking: Ranking | null | undefined;
-  const rankingSetup = (): Ranking | null => {
-    const g = inverse(xtxBase, p);
-    if (!g) return null;
-    const suffixX = new Float64Array((n + 1) * p);
-    const suffixY = new Float64Array(n + 1);
-    for (let i = n - 1; i >= 0; i--) {
-      for (let a = 0; a < p; a++) suffixX[i * p + a] = suffixX[(i + 1) * p + a] + x[i * p + a];
-      suffixY[i] = suffixY[i + 1] + y[i];
+
+  get sigma2(): number {
+    if (this.sigma2Value === null) {
+      const overall = this.bestBetween(this.rangeFrom, this.rangeTo);
+      this.sigma2Value = Math.max(1e-6, (overall ? overall.sse : this.sseNoStep) / this.dof);
     }
-    const tailForm = new Float64Array(n + 1);
-    const tailBeta = new Float64Array(n + 1);
-    const crossForm = new Float64Array(n);
-    const ownForm = new Float64Array(n);
-    const ownBeta = new Float64Array(n);
-    const gv = new Float64Array(p);
-    for (let j = 0; j <= n; j++) {
-      for (let a = 0; a < p; a++) {
-        let sum = 0;
-        for (let b = 0; b < p; b++) sum += g[a * p + b] * suffixX[j * p + b];
-        gv[a] = sum;
-      }
-      for (let a = 0; a < p; a++) {
-        tailForm[j] += suffixX[j * p + a] * gv[a];
-        tailBeta[j] += suffixX[j * p + a] * noStep.coef[a];
-        if (j > 0) crossForm[j - 1] += x[(j - 1) * p + a] * gv[a];
-      }
+    return this.sigma2Value;
+  }
+
+  fitAt(onsetAt: number): StepFit | null {
+    return this.exactAt(this.keyOf(onsetAt));
+  }
+
+  bestOf(onsets: readonly number[], divisor: number, penalties: readonly number[]): { fit: StepFit; index: number } | null {
+    const keys = onsets.map((onsetAt) => this.keyOf(onsetAt));
+    let top = Number.NEGATIVE_INFINITY;
+    const approx = keys.map((key, i) => {
+      const a = this.approxAt(key);
+      if (a !== null && !Number.isNaN(a)) top = Math.max(top, -a / divisor - penalties[i]);
+      return a;
+    });
+    const margin = (2 * this.tolerance) / divisor + 1e-12 * Math.abs(top);
+    let best: { fit: StepFit; index: number; score: number } | null = null;
+    for (let i = 0; i < keys.length; i++) {
+      const a = approx[i];
+      if (a === null) continue;
+      if (!Number.isNaN(a) && -a / divisor - penalties[i] < top - margin) continue;
+      const fit = this.exactAt(keys[i]);
+      if (!fit) continue;
+      const score = -fit.sse / divisor - penalties[i];
+      if (!best || score > best.score) best = { fit, index: i, score };
     }
-    for (let j = 0; j < n; j++) {
-      for (let a = 0; a < p; a++) {
-        let sum = 0;
-        for (let b = 0; b < p; b++) sum += g[a * p + b] * x[j * p + b];
-        ownForm[j] += x[j * p + a] * sum;
-        ownBeta[j] += x[j * p + a] * noStep.coef[a];
-      }
+    return best ? { fit: best.fit, index: best.index } : null;
+  }
+
+  bestBetween(from: number, to: number): StepFit | null {
+    const onsets: number[] = [];
+    for (let t = from; t <= to; t += STEP_HOURS * MS_PER_HOUR) onsets.push(t);
+    return this.bestOf(onsets, 1, new Array<number>(onsets.length).fill(0))?.fit ?? null;
+  }
+
+  private keyOf(onsetAt: number): number {
+    const key = Math.round(onsetAt / MS_PER_HOUR);
+    if (!this.instantOfKey.has(key)) {
+      const inRange = key >= this.rangeFirstKey && key <= this.rangeLastKey && (key - this.rangeFirstKey) % STEP_HOURS === 0;
+      this.instantOfKey.set(key, inRange ? key * MS_PER_HOUR : onsetAt);
     }
-    return { suffixY, tailForm, tailBeta, crossForm, ownForm, ownBeta };
-  };
-  // Bound on the ranking's rounding error (far above it): onsets within it of the best are fitted exactly.
-  const tolerance = 1e-8 * (sseNoStep + yy) + 1e-300;
+    return key;
+  }
+
+  private exactAt(key: number): StepFit | null {
+    if (!this.exactCache.has(key)) this.exactCache.set(key, this.exactFit(this.instantOfKey.get(key) as number));
+    return this.exactCache.get(key) as StepFit | null;
+  }
+
+  private approxAt(key: number): number | null {
+    if (!this.approxCache.has(key)) this.approxCache.set(key, this.approxSse(this.instantOfKey.get(key) as number));
+    return this.approxCache.get(key) as number | null;
+  }
 
   /** First series index whose day ends after `at` (share > 0). */
-  const firstExposed = (at: number): number => {
+  private firstExposed(at: number): number {
     const day = Math.floor(at / MS_PER_DAY);
+    const days = this.days;
     let lo = 0;
-    let hi = n;
+    let hi = this.n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (days[mid] < day) lo = mid + 1;
       else hi = mid;
     }
     return lo;
-  };
+  }
 
-  const exactFit = (onsetAt: number): StepFit | null => {
+  private exactFit(onsetAt: number): StepFit | null {
+    const { n, p, q, days, x, y, xtxBase, xtyBase } = this;
     const shares = new Float64Array(n);
     let exposed = 0;
     for (let i = 0; i < n; i++) {
@@ -285,20 +389,21 @@ export function stepModel(series: StepSeries): StepModel | null {
       fit += shares[i] * fitted.coef[p];
       sse += (y[i] - fit) ** 2;
     }
-    const s2 = sse / dof;
+    const s2 = sse / this.dof;
     const se = Math.sqrt(Math.max(1e-12, s2 * fitted.inverseDiag));
     const effect = fitted.coef[p];
     return { onsetAt, effect, standardError: se, z: effect / se, sse };
-  };
+  }
 
   /** SSE of the step at `onsetAt` from the no-step fit; null when not fittable, NaN when only an exact fit can tell. */
-  const approxSse = (onsetAt: number): number | null => {
-    if (ranking === undefined) ranking = rankingSetup();
-    const j = firstExposed(onsetAt);
+  private approxSse(onsetAt: number): number | null {
+    if (this.ranking === undefined) this.ranking = this.rankingSetup();
+    const { n, days, y } = this;
+    const j = this.firstExposed(onsetAt);
     const exposed = n - j;
     if (!(exposed >= 1 && exposed < n - 3)) return null;
-    if (!ranking) return Number.NaN;
-    const r = ranking;
+    if (!this.ranking) return Number.NaN;
+    const r = this.ranking;
     const s = dayShareAfter(days[j], onsetAt);
     const partial = s < 1;
     const from = partial ? j + 1 : j;
@@ -315,80 +420,49 @@ export function stepModel(series: StepSeries): StepModel | null {
     const residualSquares = xx - vgv;
     if (!(residualSquares > 1e-6 * Math.max(1, xx))) return Number.NaN;
     const w = xy - vb;
-    return sseNoStep - (w * w) / residualSquares;
-  };
+    return this.sseNoStep - (w * w) / residualSquares;
+  }
 
-  // Onsets are cached per hour: the first instant asked for an hour stands for it. The full-range search that sets
-  // sigma2 is defined to have asked first for its even hours, so those hours always mean the exact hour.
-  const first = days[0] * MS_PER_DAY;
-  const last = (days[n - 1] + 1) * MS_PER_DAY;
-  const rangeFrom = first + 3 * MS_PER_DAY;
-  const rangeTo = last - 2 * MS_PER_DAY;
-  const rangeFirstKey = rangeFrom / MS_PER_HOUR;
-  const rangeLastKey = Math.floor(rangeTo / MS_PER_HOUR);
-  const instantOfKey = new Map<number, number>();
-  const exactCache = new Map<number, StepFit | null>();
-  const approxCache = new Map<number, number | null>();
-  const keyOf = (onsetAt: number): number => {
-    const key = Math.round(onsetAt / MS_PER_HOUR);
-    if (!instantOfKey.has(key)) {
-      const inRange = key >= rangeFirstKey && key <= rangeLastKey && (key - rangeFirstKey) % STEP_HOURS === 0;
-      instantOfKey.set(key, inRange ? key * MS_PER_HOUR : onsetAt);
+  /** (XᵀX)⁻¹ of the base, suffix sums of its columns and of y, and the per-index quadratic forms. */
+  private rankingSetup(): Ranking | null {
+    const { n, p, x, y } = this;
+    const g = inverse(this.xtxBase, p);
+    if (!g) return null;
+    const beta = this.beta;
+    const suffixX = new Float64Array((n + 1) * p);
+    const suffixY = new Float64Array(n + 1);
+    for (let i = n - 1; i >= 0; i--) {
+      for (let a = 0; a < p; a++) suffixX[i * p + a] = suffixX[(i + 1) * p + a] + x[i * p + a];
+      suffixY[i] = suffixY[i + 1] + y[i];
     }
-    return key;
-  };
-  const exactAt = (key: number): StepFit | null => {
-    if (!exactCache.has(key)) exactCache.set(key, exactFit(instantOfKey.get(key) as number));
-    return exactCache.get(key) as StepFit | null;
-  };
-  const approxAt = (key: number): number | null => {
-    if (!approxCache.has(key)) approxCache.set(key, approxSse(instantOfKey.get(key) as number));
-    return approxCache.get(key) as number | null;
-  };
-
-  const bestOf = (onsets: readonly number[], divisor: number, penalties: readonly number[]) => {
-    const keys = onsets.map(keyOf);
-    let top = Number.NEGATIVE_INFINITY;
-    const approx = keys.map((key, i) => {
-      const a = approxAt(key);
-      if (a !== null && !Number.isNaN(a)) top = Math.max(top, -a / divisor - penalties[i]);
-      return a;
-    });
-    const margin = (2 * tolerance) / divisor + 1e-12 * Math.abs(top);
-    let best: { fit: StepFit; index: number; score: number } | null = null;
-    keys.forEach((key, i) => {
-      const a = approx[i];
-      if (a === null) return;
-      if (!Number.isNaN(a) && -a / divisor - penalties[i] < top - margin) return;
-      const fit = exactAt(key);
-      if (!fit) return;
-      const score = -fit.sse / divisor - penalties[i];
-      if (!best || score > best.score) best = { fit, index: i, score };
-    });
-    const found = best as { fit: StepFit; index: number; score: number } | null;
-    return found ? { fit: found.fit, index: found.index } : null;
-  };
-  const bestBetween = (from: number, to: number): StepFit | null => {
-    const onsets: number[] = [];
-    for (let t = from; t <= to; t += STEP_HOURS * MS_PER_HOUR) onsets.push(t);
-    return bestOf(onsets, 1, new Array<number>(onsets.length).fill(0))?.fit ?? null;
-  };
-  let sigma2: number | null = null;
-  return {
-    series,
-    withWeekday,
-    get sigma2() {
-      if (sigma2 === null) {
-        const overall = bestBetween(rangeFrom, rangeTo);
-        sigma2 = Math.max(1e-6, (overall ? overall.sse : sseNoStep) / dof);
+    const tailForm = new Float64Array(n + 1);
+    const tailBeta = new Float64Array(n + 1);
+    const crossForm = new Float64Array(n);
+    const ownForm = new Float64Array(n);
+    const ownBeta = new Float64Array(n);
+    const gv = new Float64Array(p);
+    for (let j = 0; j <= n; j++) {
+      for (let a = 0; a < p; a++) {
+        let sum = 0;
+        for (let b = 0; b < p; b++) sum += g[a * p + b] * suffixX[j * p + b];
+        gv[a] = sum;
       }
-      return sigma2;
-    },
-    sseNoStep,
-    fitAt: (onsetAt: number) => exactAt(keyOf(onsetAt)),
-    bestBetween,
-    bestOf,
-  };
+      for (let a = 0; a < p; a++) {
+        tailForm[j] += suffixX[j * p + a] * gv[a];
+        tailBeta[j] += suffixX[j * p + a] * beta[a];
+        if (j > 0) crossForm[j - 1] += x[(j - 1) * p + a] * gv[a];
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      for (let a = 0; a < p; a++) {
+        let sum = 0;
+        for (let b = 0; b < p; b++) sum += g[a * p + b] * x[j * p + b];
+        ownForm[j] += x[j * p + a] * sum;
+        ownBeta[j] += x[j * p + a] * beta[a];
+      }
+    }
+    return { suffixY, tailForm, tailBeta, crossForm, ownForm, ownBeta };
+  }
 }
 
 /** A⁻¹ (d × d, row-major) for ranking only: Gauss–Jordan on [A | I] with partial pivoting; null when singular. */

@@ -172,7 +172,8 @@ export function buildTimeline(actions: readonly ActionInput[], snapshots: readon
       event: { type: 'action', timestamp: new Date(t.at).toISOString(), action_id: t.action.id, action_type: t.action.action_type, title: t.action.title },
     });
   }
-  const sorted = [...snapshots].sort((a, b) => a.date.localeCompare(b.date));
+  // Dates are validated YYYY-MM-DD (same length, digits): code-unit order is date order, and it needs no collator.
+  const sorted = [...snapshots].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   let previous: SnapshotInput | null = null;
   for (const s of sorted) {
     const values: Partial<Record<Metric, number>> = {};
