@@ -170,3 +170,31 @@ describe('website roll-up', () => {
     expect(mine?.written).toBe(2);
   });
 });
+
+describe('a busy day', () => {
+  it('counts every event past one page of 1,000, with many events at the same instant across page boundaries', async () => {
+    const owner = await signUpUser();
+    const ws = await must(owner.client.from('workspaces').insert({ name: 'Busy shop' }).select().single());
+    const campaign = await must(owner.client.from('campaigns').insert({ workspace_id: ws.id, name: 'Flash sale', objective: 'sales' }).select().single());
+    // 2,500 purchases of 1: 1,200 in the same millisecond (so the 1,000th and 1,001st read tie on event_time), the
+    // rest a second apart; any event skipped or read twice at a page boundary shows in the total.
+    const noon = Date.parse(`${D}T12:00:00Z`);
+    const rows = Array.from({ length: 2500 }, (_, i) => ({
+      workspace_id: ws.id,
+      campaign_id: campaign.id,
+      event_id: `busy-${i}`,
+      event_type: 'Purchase',
+      event_time: new Date(i < 1200 ? noon : noon + (i - 1199) * 1000).toISOString(),
+      value: 1,
+      currency: 'USD',
+      source: 'website',
+    }));
+    for (let i = 0; i < rows.length; i += 1000) await must(serviceClient().from('tracking_events').insert(rows.slice(i, i + 1000)).select('id'));
+
+    const { data, error } = await rollUp(owner.client, { workspace_id: ws.id, days: [D] });
+    expect(error).toBeNull();
+    expect(data.workspaces[0]).toMatchObject({ rows: 1, written: 1 });
+    const snapshot = await must(owner.client.from('performance_snapshots').select('sales, conversions').eq('campaign_id', campaign.id).eq('date', D).eq('data_source', 'website').single());
+    expect(snapshot).toEqual({ sales: 2500, conversions: 2500 });
+  });
+});

@@ -88,21 +88,24 @@ export async function computeWebsiteRows(client: SupabaseClient, options: RollUp
   ]);
   fail('load campaigns', campaigns.error);
   fail('load promo codes', promos.error);
+  // Keyset paging on (event_time, id), which the (workspace_id, event_time, id) index serves: each page starts where
+  // the last ended, so a busy day's read stays linear in its events (offset paging re-read every earlier page).
   const events: RollupEvent[] = [];
-  for (let from = 0; ; from += PAGE) {
-    const { data, error } = await client
+  for (let after: { event_time: string; id: string } | null = null; ; ) {
+    let query = client
       .from('tracking_events')
-      .select('event_id, event_type, event_time, value, currency, campaign_id, promo_code, metadata')
+      .select('id, event_id, event_type, event_time, value, currency, campaign_id, promo_code, metadata')
       .eq('workspace_id', workspace.id)
       .gte('event_time', fromIso)
-      .lt('event_time', toIso)
-      .order('event_time')
-      .order('event_id')
-      .range(from, from + PAGE - 1);
+      .lt('event_time', toIso);
+    if (after) query = query.or(`event_time.gt."${after.event_time}",and(event_time.eq."${after.event_time}",id.gt.${after.id})`);
+    const { data, error } = await query.order('event_time').order('id').limit(PAGE);
     fail('load tracking events', error);
-    const page = (data ?? []) as RollupEvent[];
-    events.push(...page.map((e) => ({ ...e, value: e.value === null ? null : Number(e.value) })));
+    const page = (data ?? []) as (RollupEvent & { id: string })[];
+    for (const { id: _id, ...e } of page) events.push({ ...e, value: e.value === null ? null : Number(e.value) });
     if (page.length < PAGE) break;
+    const last = page[page.length - 1];
+    after = { event_time: last.event_time, id: last.id };
   }
 
   const model = (ATTRIBUTION_MODELS as readonly string[]).includes(workspace.attribution_model) ? (workspace.attribution_model as AttributionModel) : 'last_touch';
