@@ -61,7 +61,7 @@ export function ActionBoard({
   const revertDialogMounted = useOpenedOnce(dialogs.revertTarget !== null);
   const cardsShown = cards.isSuccess;
   useEffect(() => {
-    if (cardsShown) preloadBoardDialogs();
+    if (cardsShown) return preloadBoardDialogs();
   }, [cardsShown]);
 
   const onMove = useCallback((request: MoveRequest) => move.mutate(request), [move]);
