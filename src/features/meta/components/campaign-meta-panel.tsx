@@ -14,7 +14,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { SourceLabel } from '@/components/source-label';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Campaign } from '@/lib/db';
-import { formatCurrency, formatDateTime, formatNumber, formatRelative } from '@/lib/format';
+import { formatCurrency, formatDateTime, formatNumber } from '@/lib/format';
+import { formatRelative } from '@/lib/format-relative';
 import { errorMessage } from '@/lib/utils';
 import { useCampaignPerformance } from '../api/get-campaign-performance';
 import { useCampaignSyncRuns, type SyncRun } from '../api/get-campaign-sync-runs';
