@@ -1,10 +1,25 @@
-import { format, formatDistanceToNowStrict, isValid, parseISO } from 'date-fns';
+import { isValid, parseISO } from 'date-fns';
 
-type DateInput = string | number | Date | null | undefined;
+export type DateInput = string | number | Date | null | undefined;
 
-const EMPTY = '—';
+export const EMPTY = '—';
 
-function toDate(value: DateInput): Date | null {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+// The few date patterns the app shows, by hand rather than date-fns `format`, whose formatters and locale
+// would otherwise ride in every page's first load (the board shows formatDateTime on each card).
+/** "yyyy-MM-dd" in local time. */
+export function localDate(date: Date): string {
+  return `${String(date.getFullYear()).padStart(4, '0')}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
+}
+
+/** "yyyy-MM-ddTHH:mm" in local time, the value of <input type="datetime-local">. */
+export function localDateTimeInput(date: Date): string {
+  return `${localDate(date)}T${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+}
+
+export function toDate(value: DateInput): Date | null {
   if (value === null || value === undefined || value === '') return null;
   const date = typeof value === 'string' ? parseISO(value) : new Date(value);
   return isValid(date) ? date : null;
@@ -62,21 +77,15 @@ export function formatDriftDays(days: number | null | undefined): string {
 /** "Feb 7, 2025". */
 export function formatDate(value: DateInput): string {
   const date = toDate(value);
-  return date ? format(date, 'MMM d, yyyy') : EMPTY;
+  return date ? `${MONTHS[date.getMonth()]} ${date.getDate()}, ${String(date.getFullYear()).padStart(4, '0')}` : EMPTY;
 }
 
 /** "Feb 7, 10:30 AM" — the card timestamp of the Kanban board. */
 export function formatDateTime(value: DateInput): string {
   const date = toDate(value);
-  return date ? format(date, 'MMM d, h:mm a') : EMPTY;
-}
-
-/** "3 hours ago" / "in 2 days". */
-export function formatRelative(value: DateInput, now: Date = new Date()): string {
-  const date = toDate(value);
   if (!date) return EMPTY;
-  if (Math.abs(date.getTime() - now.getTime()) < 45_000) return 'just now';
-  return formatDistanceToNowStrict(date, { addSuffix: true });
+  const hours = date.getHours();
+  return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${hours % 12 || 12}:${pad2(date.getMinutes())} ${hours < 12 ? 'AM' : 'PM'}`;
 }
 
 /** Initials for avatars: "Sarah Miller" → "SM", "sarah@x.com" → "S". */

@@ -183,11 +183,11 @@ describe('a busy day', () => {
       workspace_id: ws.id,
       campaign_id: campaign.id,
       event_id: `busy-${i}`,
-      event_type: 'Purchase',
+      event_type: 'Purchase' as const,
       event_time: new Date(i < 1200 ? noon : noon + (i - 1199) * 1000).toISOString(),
       value: 1,
       currency: 'USD',
-      source: 'website',
+      source: 'website' as const,
     }));
     for (let i = 0; i < rows.length; i += 1000) await must(serviceClient().from('tracking_events').insert(rows.slice(i, i + 1000)).select('id'));
 

@@ -1,14 +1,17 @@
 import { Menu } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
-import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
 import { UserMenu } from '@/features/auth';
 import { WorkspaceSwitcher } from '@/features/workspaces';
+import { useOpenedOnce } from '@/hooks/use-opened-once';
 import { SidebarNav } from './sidebar-nav';
+
+const MobileNav = lazy(() => import('./mobile-nav').then((m) => ({ default: m.MobileNav })));
 
 /** Fixed sidebar on large screens, a sheet behind a menu button on small ones; top bar with workspace and user. */
 export function AppShell({ children }: { children: ReactNode }) {
   const [mobileNavOpen, setMobileNavOpen] = useState(false);
+  const mobileNavMounted = useOpenedOnce(mobileNavOpen);
 
   return (
     <div className="min-h-screen bg-slate-50">
@@ -16,13 +19,11 @@ export function AppShell({ children }: { children: ReactNode }) {
         <SidebarNav />
       </aside>
 
-      <Sheet open={mobileNavOpen} onOpenChange={setMobileNavOpen}>
-        <SheetContent side="left" className="w-72 border-r-0 p-0 [&>button]:text-slate-300">
-          <SheetTitle className="sr-only">Navigation</SheetTitle>
-          <SheetDescription className="sr-only">Main sections of Marketing Ops Tracker</SheetDescription>
-          <SidebarNav onNavigate={() => setMobileNavOpen(false)} />
-        </SheetContent>
-      </Sheet>
+      {mobileNavMounted ? (
+        <Suspense fallback={null}>
+          <MobileNav open={mobileNavOpen} onOpenChange={setMobileNavOpen} />
+        </Suspense>
+      ) : null}
 
       <div className="flex min-h-screen flex-col lg:pl-64">
         <header className="sticky top-0 z-20 flex h-16 shrink-0 items-center gap-3 border-b bg-white/90 px-4 backdrop-blur supports-[backdrop-filter]:bg-white/75 sm:px-6">

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { AuthLayout, RedirectIfAuthenticated, SignInForm } from '@/features/auth';
+import { RedirectIfAuthenticated } from '@/features/auth';
+import { AuthLayout, SignInForm } from '@/features/auth/screens';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 function SignInRoute() {

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { AuthLayout, RedirectIfAuthenticated, SignUpForm } from '@/features/auth';
+import { RedirectIfAuthenticated } from '@/features/auth';
+import { AuthLayout, SignUpForm } from '@/features/auth/screens';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 
 function SignUpRoute() {

@@ -1,5 +1,4 @@
-import { subscribePrivateChannel } from '@/lib/realtime';
-import { supabase } from '@/lib/supabase';
+import { openChannel } from '@/lib/realtime';
 
 /**
  * Alert changes of one workspace as they happen (postgres_changes filtered by workspace_id; RLS decides who receives
@@ -7,15 +6,17 @@ import { supabase } from '@/lib/supabase';
  * Returns the unsubscribe function.
  */
 export function subscribeToAlerts(workspaceId: string, onChange: () => void, onStatus?: (status: string) => void): () => void {
-  const channel = supabase
-    .channel(`alerts:${workspaceId}:${Math.random().toString(36).slice(2, 8)}`, { config: { private: true } })
-    .on('postgres_changes', { event: '*', schema: 'public', table: 'ai_alerts', filter: `workspace_id=eq.${workspaceId}` }, () => onChange())
-    .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'performance_snapshots', filter: `workspace_id=eq.${workspaceId}` }, () =>
-      onChange(),
-    );
-  const cancel = subscribePrivateChannel(channel, (status) => onStatus?.(status));
-  return () => {
-    cancel();
-    void supabase.removeChannel(channel);
-  };
+  return openChannel(
+    `alerts:${workspaceId}:${Math.random().toString(36).slice(2, 8)}`,
+    { config: { private: true } },
+    (channel) => {
+      channel
+        .on('postgres_changes', { event: '*', schema: 'public', table: 'ai_alerts', filter: `workspace_id=eq.${workspaceId}` }, () => onChange())
+        .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'performance_snapshots', filter: `workspace_id=eq.${workspaceId}` }, () =>
+          onChange(),
+        )
+        .subscribe((status) => onStatus?.(status));
+    },
+    () => onStatus?.('CHANNEL_ERROR'),
+  );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { applyMove, BOARD_COLUMN_IDS, type MoveRequest } from '@domain/board.ts';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { z } from 'zod';
 import { supabase } from '@/lib/supabase';
 import { errorMessage } from '@/lib/utils';

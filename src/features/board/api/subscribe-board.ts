@@ -1,6 +1,5 @@
 import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js';
-import { subscribePrivateChannel } from '@/lib/realtime';
-import { supabase } from '@/lib/supabase';
+import { openChannel } from '@/lib/realtime';
 import type { ActionCardRow, BoardViewer } from '../types';
 
 export type BoardChange =
@@ -11,7 +10,8 @@ export type BoardChange =
 /**
  * One realtime channel per board: card changes of the workspace (postgres_changes filtered by workspace_id; RLS
  * decides who receives them), alert and correlation changes (for badges), and presence of who is looking.
- * Returns the unsubscribe function.
+ * The realtime client loads on demand, so the channel joins a moment after this returns. Returns the unsubscribe
+ * function.
  */
 export function subscribeToBoard(opts: {
   workspaceId: string;
@@ -23,34 +23,34 @@ export function subscribeToBoard(opts: {
 }): () => void {
   const { workspaceId, me } = opts;
   const filter = `workspace_id=eq.${workspaceId}`;
-  // Private: only members of the workspace may join, see who is here and appear here (realtime.messages policies).
-  const channel = supabase.channel(`board:${workspaceId}:${opts.boardKey}`, { config: { private: true, presence: { key: me.userId } } });
-
-  channel
-    .on('postgres_changes', { event: '*', schema: 'public', table: 'marketer_actions', filter }, (payload: RealtimePostgresChangesPayload<ActionCardRow>) => {
-      if (payload.eventType === 'DELETE') {
-        const id = (payload.old as Partial<ActionCardRow>).id;
-        if (id) opts.onChange({ type: 'delete', id });
-      } else {
-        opts.onChange({ type: 'upsert', row: payload.new });
-      }
-    })
-    .on('postgres_changes', { event: '*', schema: 'public', table: 'ai_alerts', filter }, () => opts.onChange({ type: 'signals' }))
-    .on('presence', { event: 'sync' }, () => {
-      const state = channel.presenceState<{ user_id: string; name: string }>();
-      const viewers = new Map<string, BoardViewer>();
-      for (const entries of Object.values(state)) {
-        for (const entry of entries) if (entry.user_id) viewers.set(entry.user_id, { userId: entry.user_id, name: entry.name });
-      }
-      opts.onViewers([...viewers.values()]);
-    });
-  const cancel = subscribePrivateChannel(channel, (status) => {
-    opts.onStatus?.(status);
-    if (status === 'SUBSCRIBED') void channel.track({ user_id: me.userId, name: me.name });
-  });
-
-  return () => {
-    cancel();
-    void supabase.removeChannel(channel);
-  };
+  return openChannel(
+    `board:${workspaceId}:${opts.boardKey}`,
+    // Private: only members of the workspace may join, see who is here and appear here (realtime.messages policies).
+    { config: { private: true, presence: { key: me.userId } } },
+    (channel) => {
+      channel
+        .on('postgres_changes', { event: '*', schema: 'public', table: 'marketer_actions', filter }, (payload: RealtimePostgresChangesPayload<ActionCardRow>) => {
+          if (payload.eventType === 'DELETE') {
+            const id = (payload.old as Partial<ActionCardRow>).id;
+            if (id) opts.onChange({ type: 'delete', id });
+          } else {
+            opts.onChange({ type: 'upsert', row: payload.new });
+          }
+        })
+        .on('postgres_changes', { event: '*', schema: 'public', table: 'ai_alerts', filter }, () => opts.onChange({ type: 'signals' }))
+        .on('presence', { event: 'sync' }, () => {
+          const state = channel.presenceState<{ user_id: string; name: string }>();
+          const viewers = new Map<string, BoardViewer>();
+          for (const entries of Object.values(state)) {
+            for (const entry of entries) if (entry.user_id) viewers.set(entry.user_id, { userId: entry.user_id, name: entry.name });
+          }
+          opts.onViewers([...viewers.values()]);
+        })
+        .subscribe((status) => {
+          opts.onStatus?.(status);
+          if (status === 'SUBSCRIBED') void channel.track({ user_id: me.userId, name: me.name });
+        });
+    },
+    () => opts.onStatus?.('CHANNEL_ERROR'),
+  );
 }

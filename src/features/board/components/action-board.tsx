@@ -1,7 +1,8 @@
 import { matchesFilters, type BoardColumnId, type MoveRequest } from '@domain/board.ts';
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { PageHeader } from '@/components/ui/page-header';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
+import { useOpenedOnce } from '@/hooks/use-opened-once';
 import { userDisplayName, useUser } from '@/hooks/use-session';
 import { useBoardCampaigns } from '../api/get-board-campaigns';
 import { useBoardCards } from '../api/get-board-cards';
@@ -15,9 +16,8 @@ import { localDay } from '../utils/format';
 import { BoardFiltersBar } from './board-filters';
 import { BoardHeaderActions } from './board-header-actions';
 import { BoardLoadError, BoardSkeleton, CampaignNotFound, NoCampaignsYet } from './board-states';
-import { CardDialog } from './card-dialog';
 import { KanbanBoard } from './kanban-board';
-import { RevertDialog } from './revert-dialog';
+import { LazyCardDialog, LazyRevertDialog, preloadBoardDialogs } from './lazy-dialogs';
 
 const EMPTY_SIGNALS = {};
 
@@ -57,6 +57,12 @@ export function ActionBoard({
   const visibleCards = useMemo(() => allCards.filter((c) => matchesFilters(c, effectiveFilters, localDay)), [allCards, effectiveFilters]);
   const campaign = campaignId ? campaignList.find((c) => c.id === campaignId) : undefined;
   const dialogs = useBoardDialogs(workspaceId, allCards);
+  const cardDialogMounted = useOpenedOnce(dialogs.dialog !== null);
+  const revertDialogMounted = useOpenedOnce(dialogs.revertTarget !== null);
+  const cardsShown = cards.isSuccess;
+  useEffect(() => {
+    if (cardsShown) return preloadBoardDialogs();
+  }, [cardsShown]);
 
   const onMove = useCallback((request: MoveRequest) => move.mutate(request), [move]);
   const emptyColumnText = useCallback(
@@ -136,26 +142,35 @@ export function ActionBoard({
         onRevert={dialogs.onRevert}
         emptyColumnText={emptyColumnText}
       />
-      <CardDialog
-        state={dialogs.dialog}
-        onClose={dialogs.closeDialog}
-        workspaceId={workspaceId}
-        campaigns={campaignList}
-        lockedCampaignId={campaignId}
-        defaultCampaignId={defaultCampaignId}
-        canWrite={canWrite}
-        authorName={(card) => (card.created_by ? (authorNames.get(card.created_by) ?? null) : null)}
-        revertsTitle={(card) => (card.reverts_action_id ? (dialogs.byId.get(card.reverts_action_id)?.title ?? 'another card') : null)}
-        onRevert={dialogs.revertFromDialog}
-      />
-      <RevertDialog
-        key={dialogs.revertTarget?.card.id ?? 'none'}
-        card={dialogs.revertTarget?.card ?? null}
-        candidates={dialogs.revertCandidates}
-        pending={dialogs.revertPending}
-        onClose={dialogs.closeRevert}
-        onConfirm={dialogs.confirmRevert}
-      />
+      {/* Separate boundaries: one dialog's chunk loading never hides the other. */}
+      <Suspense fallback={null}>
+        {cardDialogMounted ? (
+          <LazyCardDialog
+            state={dialogs.dialog}
+            onClose={dialogs.closeDialog}
+            workspaceId={workspaceId}
+            campaigns={campaignList}
+            lockedCampaignId={campaignId}
+            defaultCampaignId={defaultCampaignId}
+            canWrite={canWrite}
+            authorName={(card) => (card.created_by ? (authorNames.get(card.created_by) ?? null) : null)}
+            revertsTitle={(card) => (card.reverts_action_id ? (dialogs.byId.get(card.reverts_action_id)?.title ?? 'another card') : null)}
+            onRevert={dialogs.revertFromDialog}
+          />
+        ) : null}
+      </Suspense>
+      <Suspense fallback={null}>
+        {revertDialogMounted ? (
+          <LazyRevertDialog
+            key={dialogs.revertTarget?.card.id ?? 'none'}
+            card={dialogs.revertTarget?.card ?? null}
+            candidates={dialogs.revertCandidates}
+            pending={dialogs.revertPending}
+            onClose={dialogs.closeRevert}
+            onConfirm={dialogs.confirmRevert}
+          />
+        ) : null}
+      </Suspense>
     </>
   );
 }

@@ -1,9 +1,11 @@
-import { Eye, Plus } from 'lucide-react';
+import { Eye, Plus, Zap } from 'lucide-react';
+import { Suspense, useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { BoardCampaign, BoardViewer } from '../types';
 import { PresenceAvatars } from './presence-avatars';
-import { QuickAddDialog } from './quick-add-dialog';
+import { useOpenedOnce } from '@/hooks/use-opened-once';
+import { LazyQuickAddDialog } from './lazy-dialogs';
 
 /** Who else is here, and for writers the ways to add a card; readers see that the board is view only. */
 export function BoardHeaderActions({
@@ -37,7 +39,7 @@ export function BoardHeaderActions({
             New action
           </Button>
           {campaigns.length > 0 ? (
-            <QuickAddDialog workspaceId={workspaceId} campaigns={campaigns} lockedCampaignId={lockedCampaignId} defaultCampaignId={defaultCampaignId} />
+            <QuickAdd workspaceId={workspaceId} campaigns={campaigns} lockedCampaignId={lockedCampaignId} defaultCampaignId={defaultCampaignId} />
           ) : null}
         </>
       ) : (
@@ -46,6 +48,26 @@ export function BoardHeaderActions({
           View only
         </Badge>
       )}
+    </>
+  );
+}
+
+/** The Quick add button; its dialog (templates and the card form) loads on first use. */
+function QuickAdd(props: { workspaceId: string; campaigns: BoardCampaign[]; lockedCampaignId: string | null; defaultCampaignId: string | null }) {
+  const [open, setOpen] = useState(false);
+  const mounted = useOpenedOnce(open);
+  const button = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <Button ref={button} onClick={() => setOpen(true)} aria-haspopup="dialog" aria-expanded={open}>
+        <Zap aria-hidden />
+        Quick add
+      </Button>
+      {mounted ? (
+        <Suspense fallback={null}>
+          <LazyQuickAddDialog {...props} open={open} onOpenChange={setOpen} returnFocusTo={button} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { actionTypeLabel, changeLines, changesFromMetadata, columnTitle, isActionType, isBoardColumnId, parseActionMetadata } from '@domain/board.ts';
 import { ArrowRight, Trash, Undo2 } from 'lucide-react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';

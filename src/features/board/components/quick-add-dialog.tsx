@@ -1,28 +1,37 @@
 import { ACTION_TEMPLATES, draftFromTemplate, TEMPLATE_CATEGORIES, type ActionTemplate } from '@domain/board.ts';
-import { ArrowLeft, Zap } from 'lucide-react';
-import { useState } from 'react';
-import { toast } from 'sonner';
+import { ArrowLeft } from 'lucide-react';
+import { useState, type RefObject } from 'react';
+import { toast } from '@/components/ui/toast';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { errorMessage } from '@/lib/utils';
 import { useCreateCard } from '../api/create-card';
 import type { BoardCampaign } from '../types';
 import { ActionTypeIcon } from './action-type-icon';
 import { CardForm } from './card-form';
 
-/** Quick-add: pick one of the spec's predefined actions (docs/domain-rules.md, The board), and the card form opens pre-filled with it. */
+/**
+ * Quick-add: pick one of the spec's predefined actions (docs/domain-rules.md, The board), and the card form opens
+ * pre-filled with it. Opened by the board's Quick add button (its trigger lives in the first load, this dialog
+ * does not), so closing returns focus to `returnFocusTo` as a Radix trigger would.
+ */
 export function QuickAddDialog({
   workspaceId,
   campaigns,
   lockedCampaignId,
   defaultCampaignId,
+  open,
+  onOpenChange: setOpen,
+  returnFocusTo,
 }: {
   workspaceId: string;
   campaigns: BoardCampaign[];
   lockedCampaignId: string | null;
   defaultCampaignId: string | null;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  returnFocusTo: RefObject<HTMLButtonElement | null>;
 }) {
-  const [open, setOpen] = useState(false);
   const [template, setTemplate] = useState<ActionTemplate | null>(null);
   const create = useCreateCard();
 
@@ -33,13 +42,13 @@ export function QuickAddDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
-        <Button>
-          <Zap aria-hidden />
-          Quick add
-        </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-2xl">
+      <DialogContent
+        className="max-w-2xl"
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          returnFocusTo.current?.focus();
+        }}
+      >
         <DialogHeader>
           <DialogTitle>{template ? template.title : 'Quick add an action'}</DialogTitle>
           <DialogDescription>

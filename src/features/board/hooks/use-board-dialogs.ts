@@ -1,6 +1,6 @@
 import type { MoveRequest } from '@domain/board.ts';
 import { useCallback, useMemo, useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { errorMessage } from '@/lib/utils';
 import { useRevertCard } from '../api/revert-card';
 import type { CardDialogState } from '../components/card-dialog';

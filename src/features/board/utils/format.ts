@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { localDate, localDateTimeInput } from '@/lib/format';
 
 /** "Sarah Miller" → "Sarah M." (the spec's card author, docs/domain-rules.md, The board); emails keep their local part. */
 export function shortName(name: string): string {
@@ -11,13 +11,13 @@ export function shortName(name: string): string {
 
 /** The browser's calendar day of a timestamp (ms), for the date-range filter. */
 export function localDay(time: number): string {
-  return format(new Date(time), 'yyyy-MM-dd');
+  return localDate(new Date(time));
 }
 
 /** ISO timestamp → value for <input type="datetime-local"> in local time. */
 export function toLocalInput(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : format(d, "yyyy-MM-dd'T'HH:mm");
+  return Number.isNaN(d.getTime()) ? '' : localDateTimeInput(d);
 }
 
 /** <input type="datetime-local"> value (local time) → ISO timestamp, or '' if empty/invalid. */

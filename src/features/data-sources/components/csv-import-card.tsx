@@ -1,6 +1,6 @@
 import { CircleAlert, FileUp } from 'lucide-react';
 import { useId, useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { CSV_TARGET_LABELS, CSV_TARGETS, type CsvMapping, type CsvTarget } from '@domain/csv-import.ts';
 import { sourceLabel } from '@domain/metric-sources.ts';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';

@@ -1,6 +1,6 @@
 import { CircleAlert, ShieldAlert } from 'lucide-react';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { CSV_TARGET_LABELS } from '@domain/csv-import.ts';
 import { sourceLabel } from '@domain/metric-sources.ts';
 import { SNAPSHOT_METRICS, type SnapshotMetric } from '@domain/snapshot-quality.ts';

@@ -1,15 +1,11 @@
-import { subscribePrivateChannel } from '@/lib/realtime';
-import { supabase } from '@/lib/supabase';
+import { openChannel } from '@/lib/realtime';
 
 /** Live job-log and connection changes for a workspace (RLS decides who receives them). Returns the unsubscribe. */
 export function subscribeToMetaSync(workspaceId: string, onChange: (table: 'meta_sync_runs' | 'meta_connections') => void): () => void {
   const filter = `workspace_id=eq.${workspaceId}`;
-  const channel = supabase.channel(`meta-sync:${workspaceId}:${Math.random().toString(36).slice(2, 8)}`, { config: { private: true } });
-  channel.on('postgres_changes', { event: '*', schema: 'public', table: 'meta_sync_runs', filter }, () => onChange('meta_sync_runs'));
-  channel.on('postgres_changes', { event: '*', schema: 'public', table: 'meta_connections', filter }, () => onChange('meta_connections'));
-  const cancel = subscribePrivateChannel(channel);
-  return () => {
-    cancel();
-    void supabase.removeChannel(channel);
-  };
+  return openChannel(`meta-sync:${workspaceId}:${Math.random().toString(36).slice(2, 8)}`, { config: { private: true } }, (channel) => {
+    channel.on('postgres_changes', { event: '*', schema: 'public', table: 'meta_sync_runs', filter }, () => onChange('meta_sync_runs'));
+    channel.on('postgres_changes', { event: '*', schema: 'public', table: 'meta_connections', filter }, () => onChange('meta_connections'));
+    channel.subscribe();
+  });
 }

@@ -5,7 +5,7 @@ import { metricSourceLabel } from '@domain/metric-sources.ts';
 import { CircleAlert, Clock, Megaphone, RefreshCw } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -14,7 +14,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { SourceLabel } from '@/components/source-label';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Campaign } from '@/lib/db';
-import { formatCurrency, formatDateTime, formatNumber, formatRelative } from '@/lib/format';
+import { formatCurrency, formatDateTime, formatNumber } from '@/lib/format';
+import { formatRelative } from '@/lib/format-relative';
 import { errorMessage } from '@/lib/utils';
 import { useCampaignPerformance } from '../api/get-campaign-performance';
 import { useCampaignSyncRuns, type SyncRun } from '../api/get-campaign-sync-runs';

@@ -1,6 +1,6 @@
 import { CircleAlert, FlaskConical, Megaphone } from 'lucide-react';
 import { useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { Alert, AlertDescription } from '@/components/ui/alert';
 import {
   AlertDialog,
@@ -18,7 +18,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
-import { formatDate, formatRelative } from '@/lib/format';
+import { formatDate } from '@/lib/format';
+import { formatRelative } from '@/lib/format-relative';
 import { errorMessage } from '@/lib/utils';
 import { useConnectMeta } from '../api/connect-meta';
 import { useMetaConfig } from '../api/get-meta-config';

@@ -1,5 +1,4 @@
-import { subscribePrivateChannel } from '@/lib/realtime';
-import { supabase } from '@/lib/supabase';
+import { openChannel } from '@/lib/realtime';
 
 /**
  * Changes that move the ops page, for one workspace (RLS decides who receives them): alerts raised or closed,
@@ -7,13 +6,15 @@ import { supabase } from '@/lib/supabase';
  */
 export function subscribeToOps(workspaceId: string, onChange: (table: string) => void, onStatus?: (status: string) => void): () => void {
   const filter = `workspace_id=eq.${workspaceId}`;
-  const channel = supabase.channel(`ops:${workspaceId}:${Math.random().toString(36).slice(2, 8)}`, { config: { private: true } });
-  for (const table of ['ai_alerts', 'recommendations', 'performance_snapshots', 'campaign_phases', 'campaigns']) {
-    channel.on('postgres_changes', { event: '*', schema: 'public', table, filter }, () => onChange(table));
-  }
-  const cancel = subscribePrivateChannel(channel, (status) => onStatus?.(status));
-  return () => {
-    cancel();
-    void supabase.removeChannel(channel);
-  };
+  return openChannel(
+    `ops:${workspaceId}:${Math.random().toString(36).slice(2, 8)}`,
+    { config: { private: true } },
+    (channel) => {
+      for (const table of ['ai_alerts', 'recommendations', 'performance_snapshots', 'campaign_phases', 'campaigns']) {
+        channel.on('postgres_changes', { event: '*', schema: 'public', table, filter }, () => onChange(table));
+      }
+      channel.subscribe((status) => onStatus?.(status));
+    },
+    () => onStatus?.('CHANNEL_ERROR'),
+  );
 }

@@ -1,6 +1,6 @@
 import { Check, Copy } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { Button, type ButtonProps } from '@/components/ui/button';
 
 /** Copies `value` to the clipboard and confirms with a check mark for a moment. */

@@ -1,6 +1,6 @@
 import { resolveThresholds } from '@domain/thresholds.ts';
 import { CircleAlert, RotateCw } from 'lucide-react';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { CurrentWorkspaceContext, type CurrentWorkspace } from '@/hooks/use-current-workspace';
@@ -9,7 +9,9 @@ import { canWrite, isAdmin, isOpsHead } from '@/lib/roles';
 import { errorMessage } from '@/lib/utils';
 import { useMemberships } from '../api/get-memberships';
 import { pickCurrentMembership, readStoredWorkspaceId, storeWorkspaceId } from '../utils/current-workspace';
-import { CreateWorkspaceScreen } from './create-workspace-screen';
+
+// Only a user without a workspace sees it (once), so it is not part of every page's first load.
+const CreateWorkspaceScreen = lazy(() => import('./create-workspace-screen').then((m) => ({ default: m.CreateWorkspaceScreen })));
 
 /**
  * Loads the signed-in user's workspaces and provides the current one (useCurrentWorkspace) to everything
@@ -69,7 +71,9 @@ export function WorkspaceGate({ children, signOutButton }: { children: ReactNode
 
   if (!value) {
     return (
-      <CreateWorkspaceScreen onCreated={(workspace) => selectWorkspace(workspace.id)} onJoined={selectWorkspace} signOutButton={signOutButton} />
+      <Suspense fallback={<PageSpinner className="min-h-screen" label="Loading your workspaces" />}>
+        <CreateWorkspaceScreen onCreated={(workspace) => selectWorkspace(workspace.id)} onJoined={selectWorkspace} signOutButton={signOutButton} />
+      </Suspense>
     );
   }
 

@@ -1,5 +1,5 @@
 import { Building2, Check, ChevronsUpDown, Plus } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import {
   DropdownMenu,
@@ -10,14 +10,18 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
+import { useOpenedOnce } from '@/hooks/use-opened-once';
 import { ROLE_LABELS } from '@/lib/roles';
 import { cn } from '@/lib/utils';
-import { CreateWorkspaceDialog } from './create-workspace-dialog';
+
+// Rarely opened, so its chunk (the Radix dialog) stays out of every page's first load.
+const CreateWorkspaceDialog = lazy(() => import('./create-workspace-dialog').then((m) => ({ default: m.CreateWorkspaceDialog })));
 
 /** Top-bar control to see and change the current workspace, or create another one. */
 export function WorkspaceSwitcher({ className }: { className?: string }) {
   const { workspace, role, memberships, selectWorkspace } = useCurrentWorkspace();
   const [creating, setCreating] = useState(false);
+  const dialogMounted = useOpenedOnce(creating);
   const navigate = useNavigate();
   const { pathname } = useLocation();
 
@@ -63,14 +67,18 @@ export function WorkspaceSwitcher({ className }: { className?: string }) {
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
-      <CreateWorkspaceDialog
-        open={creating}
-        onOpenChange={setCreating}
-        onCreated={(created) => {
-          selectWorkspace(created.id);
-          navigate('/');
-        }}
-      />
+      {dialogMounted ? (
+        <Suspense fallback={null}>
+          <CreateWorkspaceDialog
+            open={creating}
+            onOpenChange={setCreating}
+            onCreated={(created) => {
+              selectWorkspace(created.id);
+              navigate('/');
+            }}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }
