@@ -287,23 +287,15 @@ describe('realtime service against supabase-js', { timeout: 15_000 }, () => {
     }
   });
 
-  it('measures insert-to-delivery latency', async () => {
-    const alice = watchNotes(await client(await fx.userToken(ALICE)), 'a-latency', 'INSERT', 'body=like.lat-%');
+  it('delivers a run of inserts one by one, each once and in order', async () => {
+    // Latency is measured by `npm run bench` (realtime row); here only what arrives, and in which order.
+    const alice = watchNotes(await client(await fx.userToken(ALICE)), 'a-run', 'INSERT', 'body=like.run-%');
     await alice.ready;
-    const samples: number[] = [];
     for (let i = 0; i < 20; i++) {
-      // Jitter, not synchronisation: inserts must not phase-lock to the service's poll timer, or the samples lie.
-      await new Promise((r) => setTimeout(r, Math.random() * 150));
-      const t0 = performance.now();
-      await fx.db.query(`insert into notes (owner, body) values ($1, $2)`, [ALICE, `lat-${i}`]);
-      await until(() => alice.seen.length === i + 1, 3000, `latency sample ${i}`);
-      samples.push(performance.now() - t0);
+      await fx.db.query(`insert into notes (owner, body) values ($1, $2)`, [ALICE, `run-${i}`]);
+      await until(() => alice.seen.length === i + 1, 3000, `insert ${i}`);
     }
-    samples.sort((x, y) => x - y);
-    const mean = samples.reduce((s, x) => s + x, 0) / samples.length;
-    // Measured, not asserted: speed belongs in `npm run bench`.
-    console.log(`realtime insert→delivery latency: mean ${mean.toFixed(0)} ms, median ${samples[10].toFixed(0)} ms, max ${samples[19].toFixed(0)} ms`);
-    expect(samples).toHaveLength(20);
+    expect(alice.seen.map((c) => (c.new as { body: string }).body)).toEqual(Array.from({ length: 20 }, (_, i) => `run-${i}`));
   });
 
   describe('raw Phoenix frames', () => {
