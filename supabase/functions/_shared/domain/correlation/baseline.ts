@@ -5,6 +5,7 @@
 import type { Thresholds } from '../thresholds.ts';
 import { mean, tCritical95 } from './stats.ts';
 import { type DailySeries, weekdayOf } from './timeline.ts';
+import { insertionSort } from './insertion-sort.ts';
 
 export interface Baseline {
   /** Log level (deseasonalised) of the current regime. */
@@ -270,28 +271,15 @@ function centreRuns(values: Float64Array, runs: Int32Array, runCount: number, tr
   }
 }
 
-/** Stable insertion sort of a[0, len): for the short windows here the same order as Array.prototype.sort((a, b) => a − b). */
-function sortInPlace(a: Float64Array, len: number) {
-  for (let i = 1; i < len; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
-}
-
 function medianInPlace(a: Float64Array, len: number): number {
-  sortInPlace(a, len);
+  insertionSort(a, len);
   const mid = Math.floor(len / 2);
   return len % 2 === 1 ? a[mid] : (a[mid - 1] + a[mid]) / 2;
 }
 
 /** 20 % trimmed mean of a[0, len), as stats.trimmedMean computes it (sorts `a`). */
 function trimmedMeanInPlace(a: Float64Array, len: number): number {
-  sortInPlace(a, len);
+  insertionSort(a, len);
   const cut = Math.floor(len * 0.2);
   let sum = 0;
   for (let i = cut; i < len - cut; i++) sum += a[i];

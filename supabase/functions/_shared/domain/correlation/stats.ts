@@ -1,4 +1,5 @@
 /** Small robust-statistics helpers for the correlation engine. Pure; empty input yields NaN. */
+import { insertionSort } from './insertion-sort.ts';
 
 export function mean(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
@@ -23,15 +24,7 @@ function sortedCopy(values: readonly number[]): readonly number[] | Float64Array
   if (values.length > 64 || values.some(Number.isNaN)) return [...values].sort((a, b) => a - b);
   const a = new Float64Array(values.length);
   for (let i = 0; i < a.length; i++) a[i] = values[i];
-  for (let i = 1; i < a.length; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
+  insertionSort(a);
   return a;
 }
 

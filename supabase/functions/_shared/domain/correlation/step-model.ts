@@ -4,6 +4,7 @@
  * deep the partial first day went, and a step that began before an action can be told from one that began after.
  */
 import { type DailySeries, MS_PER_DAY, MS_PER_HOUR, weekdayOf } from './timeline.ts';
+import { insertionSort } from './insertion-sort.ts';
 
 export interface StepFit {
   /** Instant (ms) of the onset. */
@@ -83,15 +84,7 @@ let positivesScratch = new Float64Array(64);
 
 /** a[⌊len/2⌋] once a[0, len) is sorted ascending (sorts it: insertion sort, the windows are short). */
 function upperMedian(a: Float64Array, len: number): number {
-  for (let i = 1; i < len; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
+  insertionSort(a, len);
   return a[Math.floor(len / 2)];
 }
 
