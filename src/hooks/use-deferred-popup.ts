@@ -1,3 +1,4 @@
+import { useIsFetching } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 
 /** How the real popup should start once loaded: open (the user pressed the stand-in) and/or focused. */
@@ -21,8 +22,9 @@ function whenIdle(run: () => void): () => void {
 /**
  * A menu or select whose Radix implementation (popper, focus scope, scroll lock: ~25 KB gzip) stays out of the
  * page's first load. Until `load` resolves the page renders a stand-in trigger that looks and reads the same
- * (spread `standInProps` on it); the real component replaces it when the browser is idle, or at once when the
- * stand-in is pressed or focused, and then starts open or focused as `activation` says. The module is kept in
+ * (spread `standInProps` on it); the real component replaces it once no query is loading and the browser is idle
+ * (so its download and mount never compete with the page's own data and render), or at once when the stand-in is
+ * pressed or focused, and then starts open or focused as `activation` says. The module is kept in
  * state rather than behind `lazy()`, so the swap never shows a Suspense fallback and the stand-in keeps its
  * place until the real trigger is in the DOM.
  */
@@ -47,7 +49,10 @@ export function useDeferredPopup<M>(load: () => Promise<M>) {
     [load],
   );
 
-  useEffect(() => whenIdle(() => request({ open: false, focus: false })), [request]);
+  const loading = useIsFetching() > 0;
+  useEffect(() => {
+    if (!loading) return whenIdle(() => request({ open: false, focus: false }));
+  }, [loading, request]);
 
   const standInProps = {
     onPointerDown: (e: PointerEvent<HTMLButtonElement>) => {
