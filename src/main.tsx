@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { EnvErrorScreen } from '@/app/env-error-screen';
 import { parseEnv } from '@/lib/env';
 import './index.css';
 
@@ -12,11 +11,15 @@ const root = createRoot(container);
 // instructions instead of a blank page.
 const env = parseEnv(import.meta.env);
 if (!env.ok) {
-  root.render(
-    <StrictMode>
-      <EnvErrorScreen problems={env.problems} />
-    </StrictMode>,
-  );
+  // Only a misconfigured checkout sees this screen, so it is not part of every page's first load.
+  const { problems } = env;
+  void import('@/app/env-error-screen').then(({ EnvErrorScreen }) => {
+    root.render(
+      <StrictMode>
+        <EnvErrorScreen problems={problems} />
+      </StrictMode>,
+    );
+  });
 } else {
   void import('@/app').then(({ App }) => {
     root.render(

@@ -2,8 +2,13 @@ import * as TooltipPrimitive from '@radix-ui/react-tooltip';
 import type * as React from 'react';
 import { cn } from '@/lib/utils';
 
-/** Mounted once in the app providers. */
-export const TooltipProvider = TooltipPrimitive.Provider;
+/**
+ * Wraps a group of tooltips (one delay, then none while moving between them). Not mounted app-wide, so Radix
+ * tooltips load only with the pages that show them; SimpleTooltip brings its own.
+ */
+export function TooltipProvider({ delayDuration = 250, ...props }: React.ComponentProps<typeof TooltipPrimitive.Provider>) {
+  return <TooltipPrimitive.Provider delayDuration={delayDuration} {...props} />;
+}
 export const Tooltip = TooltipPrimitive.Root;
 export const TooltipTrigger = TooltipPrimitive.Trigger;
 
@@ -26,9 +31,11 @@ export function TooltipContent({ className, sideOffset = 6, ...props }: React.Co
 /** Shorthand: `<SimpleTooltip content="Why">…trigger…</SimpleTooltip>`. */
 export function SimpleTooltip({ content, children, side }: { content: React.ReactNode; children: React.ReactNode; side?: 'top' | 'right' | 'bottom' | 'left' }) {
   return (
-    <Tooltip>
-      <TooltipTrigger asChild>{children}</TooltipTrigger>
-      <TooltipContent side={side}>{content}</TooltipContent>
-    </Tooltip>
+    <TooltipProvider>
+      <Tooltip>
+        <TooltipTrigger asChild>{children}</TooltipTrigger>
+        <TooltipContent side={side}>{content}</TooltipContent>
+      </Tooltip>
+    </TooltipProvider>
   );
 }

@@ -1,6 +1,5 @@
 export { WorkspaceGate } from './components/workspace-gate';
 export { WorkspaceSwitcher } from './components/workspace-switcher';
-export { PendingInvitations } from './components/pending-invitations';
 export { useMemberships, membershipsQueryOptions } from './api/get-memberships';
 export { workspaceKeys } from './keys';
 export { useCurrentWorkspace, useWorkspaceId } from '@/hooks/use-current-workspace';

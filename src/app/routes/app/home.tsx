@@ -7,7 +7,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
 import { userDisplayName, useUser } from '@/hooks/use-session';
 import { ROLE_LABELS } from '@/lib/roles';
-import { PendingInvitations } from '@/features/workspaces';
+import { PendingInvitations } from '@/features/workspaces/invitations';
 import { NAV_ITEMS } from '../../layout/nav-items';
 
 /** Placeholder overview: a greeting and the way into each area. The ops dashboard may take this slot later. */

@@ -1,13 +1,16 @@
 import { ACTION_TYPES, hasActiveFilters, isActionType, type BoardFilters } from '@domain/board.ts';
 import { FunnelX } from 'lucide-react';
+import { useMemo } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
+import { DeferredSelect, type SelectOption } from '@/components/ui/deferred-select';
 import type { BoardCampaign } from '../types';
 
 const ALL = 'all';
 
-/** Campaign, action type and date range; the values live in the URL (useBoardFilters). */
+const ACTION_TYPE_OPTIONS: SelectOption[] = [{ value: ALL, label: 'All action types' }, ...ACTION_TYPES.map((t) => ({ value: t.id, label: t.label }))];
+
+/** Campaign, action type and date range; the values live in the URL (useBoardFilters). The selects' Radix code loads after first paint. */
 export function BoardFiltersBar({
   filters,
   onChange,
@@ -25,37 +28,26 @@ export function BoardFiltersBar({
   shown: number;
   total: number;
 }) {
+  const campaignOptions = useMemo(() => [{ value: ALL, label: 'All campaigns' }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))], [campaigns]);
   const active = hasActiveFilters(showCampaign ? filters : { ...filters, campaignId: null });
   return (
     <div className="mb-4 flex flex-wrap items-end gap-2" role="search" aria-label="Filter actions">
       {showCampaign ? (
-        <Select value={filters.campaignId ?? ALL} onValueChange={(v) => onChange({ campaignId: v === ALL ? null : v })}>
-          <SelectTrigger className="w-52 bg-white" aria-label="Filter by campaign">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={ALL}>All campaigns</SelectItem>
-            {campaigns.map((c) => (
-              <SelectItem key={c.id} value={c.id}>
-                {c.name}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <DeferredSelect
+          className="w-52 bg-white"
+          aria-label="Filter by campaign"
+          value={filters.campaignId ?? ALL}
+          onValueChange={(v) => onChange({ campaignId: v === ALL ? null : v })}
+          options={campaignOptions}
+        />
       ) : null}
-      <Select value={filters.actionType ?? ALL} onValueChange={(v) => onChange({ actionType: isActionType(v) ? v : null })}>
-        <SelectTrigger className="w-48 bg-white" aria-label="Filter by action type">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ALL}>All action types</SelectItem>
-          {ACTION_TYPES.map((t) => (
-            <SelectItem key={t.id} value={t.id}>
-              {t.label}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <DeferredSelect
+        className="w-48 bg-white"
+        aria-label="Filter by action type"
+        value={filters.actionType ?? ALL}
+        onValueChange={(v) => onChange({ actionType: isActionType(v) ? v : null })}
+        options={ACTION_TYPE_OPTIONS}
+      />
       <div className="flex items-center gap-1.5">
         <Input
           type="date"

@@ -1,25 +1,20 @@
-import { Building2, Check, ChevronsUpDown, Plus } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
+import { MenuTriggerStandIn } from '@/components/ui/menu-trigger-stand-in';
 import { useCurrentWorkspace } from '@/hooks/use-current-workspace';
+import { useDeferredPopup } from '@/hooks/use-deferred-popup';
 import { useOpenedOnce } from '@/hooks/use-opened-once';
-import { ROLE_LABELS } from '@/lib/roles';
-import { cn } from '@/lib/utils';
+import { WorkspaceSwitcherTriggerContent, workspaceSwitcherTriggerClass } from './workspace-switcher-trigger';
 
+// The menu's Radix code loads after first paint (useDeferredPopup).
+const loadMenu = () => import('./workspace-switcher-menu');
 // Rarely opened, so its chunk (the Radix dialog) stays out of every page's first load.
 const CreateWorkspaceDialog = lazy(() => import('./create-workspace-dialog').then((m) => ({ default: m.CreateWorkspaceDialog })));
 
 /** Top-bar control to see and change the current workspace, or create another one. */
 export function WorkspaceSwitcher({ className }: { className?: string }) {
-  const { workspace, role, memberships, selectWorkspace } = useCurrentWorkspace();
+  const { workspace, role, selectWorkspace } = useCurrentWorkspace();
+  const { module, activation, standInProps } = useDeferredPopup(loadMenu);
   const [creating, setCreating] = useState(false);
   const dialogMounted = useOpenedOnce(creating);
   const navigate = useNavigate();
@@ -35,38 +30,13 @@ export function WorkspaceSwitcher({ className }: { className?: string }) {
 
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger
-          data-testid="workspace-switcher"
-          className={cn(
-            'flex h-9 min-w-0 max-w-[22rem] items-center gap-2 rounded-md border border-input bg-background px-2.5 text-left text-sm shadow-sm outline-none transition-colors hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring',
-            className,
-          )}
-        >
-          <span className="flex size-5 shrink-0 items-center justify-center rounded bg-primary text-[10px] font-bold uppercase text-primary-foreground">
-            {workspace.name.slice(0, 1)}
-          </span>
-          <span className="min-w-0 flex-1 truncate font-medium">{workspace.name}</span>
-          <span className="hidden text-xs text-muted-foreground sm:inline">{ROLE_LABELS[role]}</span>
-          <ChevronsUpDown className="size-4 shrink-0 text-muted-foreground" aria-hidden />
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="start" className="w-72">
-          <DropdownMenuLabel>Workspaces</DropdownMenuLabel>
-          {memberships.map((m) => (
-            <DropdownMenuItem key={m.workspace.id} onSelect={() => switchTo(m.workspace.id)}>
-              <Building2 className="text-muted-foreground" aria-hidden />
-              <span className="min-w-0 flex-1 truncate">{m.workspace.name}</span>
-              <span className="text-xs text-muted-foreground">{ROLE_LABELS[m.role]}</span>
-              <Check className={cn('text-primary', m.workspace.id === workspace.id ? 'opacity-100' : 'opacity-0')} aria-hidden />
-            </DropdownMenuItem>
-          ))}
-          <DropdownMenuSeparator />
-          <DropdownMenuItem onSelect={() => setCreating(true)}>
-            <Plus aria-hidden />
-            New workspace
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
+      {module ? (
+        <module.WorkspaceSwitcherMenu className={className} activation={activation} onSwitch={switchTo} onCreate={() => setCreating(true)} />
+      ) : (
+        <MenuTriggerStandIn data-testid="workspace-switcher" className={workspaceSwitcherTriggerClass(className)} {...standInProps}>
+          <WorkspaceSwitcherTriggerContent name={workspace.name} role={role} />
+        </MenuTriggerStandIn>
+      )}
       {dialogMounted ? (
         <Suspense fallback={null}>
           <CreateWorkspaceDialog
