@@ -32,8 +32,17 @@ export function campaignAt(index: number): CampaignInputRaw {
   return { id: `c${index}`, name: `Campaign ${index}`, objective: 'sales', primary_kpi: 'sales', actions, snapshots };
 }
 
-export function analyse(count: number): { campaigns: number; totalMs: number; perCampaignMs: number; alerts: number } {
-  for (let i = 0; i < 5; i++) correlateCampaign(campaignAt(i), { now: `${day(DAYS)}T00:00:00Z` });
+/**
+ * Campaigns analysed before timing starts, all different from the timed ones: V8 optimises the engine's hot functions
+ * only after many calls, and a scheduled run over a workspace's campaigns pays that once, not per campaign. The first
+ * campaigns' cold cost is reported beside the steady one (`coldMs`).
+ */
+const WARM_UP = 100;
+
+export function analyse(count: number): { campaigns: number; totalMs: number; perCampaignMs: number; coldMs: number; alerts: number } {
+  const cold = performance.now();
+  for (let i = 0; i < WARM_UP; i++) correlateCampaign(campaignAt(1_000_000 + i), { now: `${day(DAYS)}T00:00:00Z` });
+  const coldMs = performance.now() - cold;
   let alerts = 0;
   let totalMs = 0;
   for (let i = 0; i < count; i++) {
@@ -42,7 +51,7 @@ export function analyse(count: number): { campaigns: number; totalMs: number; pe
     alerts += correlateCampaign(input, { now: `${day(DAYS)}T00:00:00Z` }).alerts.length;
     totalMs += performance.now() - t0;
   }
-  return { campaigns: count, totalMs, perCampaignMs: totalMs / count, alerts };
+  return { campaigns: count, totalMs, perCampaignMs: totalMs / count, coldMs, alerts };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -26,22 +26,38 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'mot-bench-'));
 const rows: Row[] = [];
 const log = (m: string) => console.error(`[bench] ${m}`);
 
-function analysisRow(count: number): Row {
+interface AnalysisRun {
+  count: number;
+  totalMs: number;
+  perCampaignMs: number;
+  coldMs: number;
+}
+
+function runAnalysis(count: number): AnalysisRun {
   // A process of its own, so heap and JIT state of the other rows stay out of it.
   const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'analysis.ts'), String(count)], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
   if (out.status !== 0) throw new Error(`analysis ${count}: ${out.stderr}`);
-  const r = JSON.parse(out.stdout.trim().split('\n').at(-1)!) as { totalMs: number; perCampaignMs: number };
-  const limit = count === 1000 ? 2000 : (2000 * count) / 1000;
+  return { count, ...(JSON.parse(out.stdout.trim().split('\n').at(-1)!) as Omit<AnalysisRun, 'count'>) };
+}
+
+/**
+ * The issue's targets: 1,000 campaigns in ≤ 2 s, and cost growing linearly — so 100 and 10,000 campaigns are held
+ * to the 1,000 run's cost per campaign (within 25 %), each after the same JIT warm-up (scripts/bench/analysis.ts).
+ */
+function analysisRow(run: AnalysisRun, reference: AnalysisRun): Row {
+  const isReference = run.count === reference.count;
+  const met = isReference ? run.totalMs <= 2000 : run.perCampaignMs <= reference.perCampaignMs * 1.25;
+  const cold = `warm-up: first 100 campaigns of the process ${run.coldMs.toFixed(0)} ms`;
   return {
-    what: `analysis, ${count.toLocaleString('en')} campaigns × 90 days × 20 actions`,
+    what: `analysis, ${run.count.toLocaleString('en')} campaigns × 90 days × 20 actions`,
     summary: null,
-    value: { amount: r.totalMs, unit: `ms (${r.perCampaignMs.toFixed(2)} ms/campaign)` },
+    value: { amount: run.totalMs, unit: `ms (${run.perCampaignMs.toFixed(2)} ms/campaign)` },
     baseline: null,
     baselineLabel: '—',
-    target: count === 1000 ? '≤ 2 s, linear' : 'linear (≤ 2 ms/campaign)',
-    met: r.totalMs <= limit,
+    target: isReference ? '≤ 2 s' : `linear: ≤ 1.25 × the 1,000 run's ms/campaign`,
+    met,
     // What a profile of the engine shows bounding it when the row misses (the full explanation prints under the table).
-    note: r.totalMs <= limit ? undefined : 'bound: ~175 robust baselines a campaign ≈ 30 %, GC ≈ 12 %, step models ≈ 15 %',
+    note: met ? cold : `${cold}; bound: ~175 robust baselines a campaign ≈ 30 %, GC ≈ 12 %, step models ≈ 15 %`,
   };
 }
 
@@ -132,10 +148,9 @@ try {
   }
 
   if (!skip.has('analysis')) {
-    for (const count of [100, 1000, 10_000]) {
-      log(`analysis of ${count} campaigns…`);
-      rows.push(analysisRow(count));
-    }
+    const runs = [100, 1000, 10_000].map((count) => (log(`analysis of ${count} campaigns…`), runAnalysis(count)));
+    const reference = runs.find((r) => r.count === 1000)!;
+    for (const run of runs) rows.push(analysisRow(run, reference));
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
