@@ -144,6 +144,21 @@ describe('alert feedback and change effects (demo data)', () => {
     await context.close();
   });
 
+  it("updates a card's effect line live when the analysis rewrites the estimate", async () => {
+    const { page, context, errors } = await pageAs('olivia@demo.marketing-ops.test');
+    await page.goto(appUrl('/board'));
+    await page.getByTestId('kanban-board').waitFor({ timeout: 20_000 });
+    const effect = cardIn(page, STORY_CARD).getByTestId('card-effect');
+    await effect.waitFor({ timeout: 20_000 });
+    await page.getByText('Live', { exact: true }).first().waitFor({ timeout: 20_000 });
+    const note = `Re-estimated after new data ${Date.now()}`;
+    const { error } = await service.from('action_effects').update({ note }).eq('action_id', STORY_CARD);
+    expect(error).toBeNull();
+    await waitFor(async () => (await effect.innerText()).includes(note), { what: 'the new estimate on the card, without a reload', timeoutMs: 20_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('lists what worked across the workspace: effect sizes by action type and metric', async () => {
     const expected = effectLibrary(effects);
     expect(expected.length).toBeGreaterThan(1);

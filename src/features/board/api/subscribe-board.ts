@@ -38,6 +38,8 @@ export function subscribeToBoard(opts: {
           }
         })
         .on('postgres_changes', { event: '*', schema: 'public', table: 'ai_alerts', filter }, () => opts.onChange({ type: 'signals' }))
+        // The analysis rewrites change effects after new data: the cards' effect lines follow without a reload.
+        .on('postgres_changes', { event: '*', schema: 'public', table: 'action_effects', filter }, () => opts.onChange({ type: 'signals' }))
         .on('presence', { event: 'sync' }, () => {
           const state = channel.presenceState<{ user_id: string; name: string }>();
           const viewers = new Map<string, BoardViewer>();
