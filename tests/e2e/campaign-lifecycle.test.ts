@@ -66,6 +66,7 @@ describe('campaign lifecycle', () => {
     await marketer.getByLabel('Meta Pixel ID').fill('123');
     await marketer.getByLabel('Ads account ID').fill('act_123456789');
     await marketer.getByLabel('Website event tracking').check();
+    await marketer.getByLabel('utm_campaign').fill('  spring_sale_2026 ');
     await marketer.getByLabel('Promo codes', { exact: true }).fill('SPRING10');
     await marketer.getByRole('button', { name: 'Save & continue' }).click();
     await expect.poll(() => marketer.getByText('Meta Pixel ID must be 6–20 digits').isVisible()).toBe(true);
@@ -96,6 +97,9 @@ describe('campaign lifecycle', () => {
     const { data: phases } = await service.from('campaign_phases').select('name, planned_start').eq('campaign_id', campaignId).order('position');
     expect(phases!.map((p) => p.name)).toEqual(['Planning', 'Creative', 'Compliance', 'Launch', 'Optimization']);
     expect(phases![0].planned_start).toBe(isoDay(0));
+    // The landing UTM the website roll-up credits this campaign by, trimmed, saved with the intent.
+    const { data: saved } = await service.from('campaigns').select('utm_campaign').eq('id', campaignId).single();
+    expect(saved!.utm_campaign).toBe('spring_sale_2026');
   });
 
   it('lets the admin confirm or override the gate, recording who decided', async () => {

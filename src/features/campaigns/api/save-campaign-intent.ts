@@ -13,7 +13,7 @@ export const promoCodeSchema = z
 export type CampaignIntentRow = Pick<
   TablesInsert<'campaigns'>,
   | 'name' | 'objective' | 'industry' | 'budget' | 'currency' | 'audience' | 'platform' | 'ad_link'
-  | 'meta_pixel_id' | 'ads_account_id' | 'website_tracking' | 'promo_tracking'
+  | 'meta_pixel_id' | 'ads_account_id' | 'website_tracking' | 'utm_campaign' | 'promo_tracking'
   | 'meta_campaign_ids' | 'meta_adset_ids' | 'meta_ad_ids'
 >;
 
@@ -32,6 +32,8 @@ export async function saveCampaignIntent({ workspaceId, campaignId, intent, prom
   const result = campaignId
     ? await supabase.from('campaigns').update(intent).eq('id', campaignId).select('id').single()
     : await supabase.from('campaigns').insert({ ...intent, workspace_id: workspaceId, status: 'draft' }).select('id').single();
+  // The only unique column the intent writes besides promo codes (below): utm_campaign, per workspace.
+  if (result.error?.code === '23505') throw new Error('Another campaign in this workspace already uses this utm_campaign');
   if (result.error) throw result.error;
   const id = result.data.id;
   if (codes.length > 0) {

@@ -90,6 +90,7 @@ export function IntentStep({ values, errors, set }: StepProps) {
         <PlanField id="meta_pixel_id" label="Meta Pixel ID" inputMode="numeric" value={values.meta_pixel_id} onChange={(v) => set('meta_pixel_id', v)} error={errors.meta_pixel_id} placeholder="123456789012345" />
         <PlanField id="ads_account_id" label="Ads account ID" value={values.ads_account_id} onChange={(v) => set('ads_account_id', v)} error={errors.ads_account_id} placeholder="act_1234567890" />
         <PlanCheckbox id="website_tracking" label="Website event tracking" hint="The tracker snippet reports purchases from your site." checked={values.website_tracking} onChange={(v) => set('website_tracking', v)} />
+        <PlanField id="utm_campaign" label="utm_campaign" value={values.utm_campaign} onChange={(v) => set('utm_campaign', v)} error={errors.utm_campaign} placeholder="spring_sale" hint="The value your ad links carry; website visits landing with it count for this campaign." />
         <PlanCheckbox id="promo_tracking" label="Promo code tracking" hint="Sales attributed through campaign promo codes." checked={values.promo_tracking} onChange={(v) => set('promo_tracking', v)} />
         <PlanField id="promo_codes" label="Promo codes" value={values.promo_codes} onChange={(v) => set('promo_codes', v)} error={errors.promo_codes} placeholder="SPRING10, SPRING20" hint="Optional, comma-separated; unique in this workspace." className="sm:col-span-2" />
       </section>

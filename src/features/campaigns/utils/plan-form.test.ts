@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adLinkColumns, blueprintRows, emptyPlanValues, phaseStartDates, scheduledLaunch, validateStep, type PlanFormValues } from './plan-form';
+import { adLinkColumns, blueprintRows, emptyPlanValues, intentRow, phaseStartDates, scheduledLaunch, validateStep, type PlanFormValues } from './plan-form';
 
 function filled(): PlanFormValues {
   return {
@@ -62,6 +62,16 @@ describe('plan form', () => {
     expect(validateStep(filled(), 'success').ok).toBe(true);
     const result = validateStep({ ...filled(), peak_start: '2026-04-10', peak_end: '2026-04-01' }, 'success');
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('utm_campaign in the intent', () => {
+  it('is saved trimmed, empty as none, and refused past 128 characters on the intent step', () => {
+    expect(intentRow({ ...filled(), utm_campaign: '  spring_sale ' }).utm_campaign).toBe('spring_sale');
+    expect(intentRow({ ...filled(), utm_campaign: '   ' }).utm_campaign).toBeNull();
+    const result = validateStep({ ...filled(), utm_campaign: 'x'.repeat(129) }, 'intent');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.errors)).toEqual(['utm_campaign']);
   });
 });
 

@@ -34,6 +34,8 @@ export interface PlanFormValues {
   meta_pixel_id: string;
   ads_account_id: string;
   website_tracking: boolean;
+  /** The utm_campaign value of the campaign's ad links: website visits landing with it count for this campaign. */
+  utm_campaign: string;
   promo_tracking: boolean;
   promo_codes: string;
   planned_start: string;
@@ -56,7 +58,7 @@ export const WIZARD_STEPS: { id: WizardStep; label: string }[] = [
 
 /** Which error paths belong to which step (prefix match on "phases.1.planned_days" style paths). */
 const STEP_FIELDS: Record<Exclude<WizardStep, 'feasibility'>, string[]> = {
-  intent: ['name', 'objective', 'industry', 'budget', 'currency', 'audience', 'platform', 'ad_link', 'meta_pixel_id', 'ads_account_id', 'tracking', 'promo_codes'],
+  intent: ['name', 'objective', 'industry', 'budget', 'currency', 'audience', 'platform', 'ad_link', 'meta_pixel_id', 'ads_account_id', 'tracking', 'utm_campaign', 'promo_codes'],
   blueprint: ['phases', 'planned_launch', 'planned_start'],
   success: ['primary_kpi', 'kpi_target', 'kpi_window_days', 'peak_start', 'peak_end'],
 };
@@ -94,6 +96,7 @@ export function emptyPlanValues(): PlanFormValues {
     meta_pixel_id: '',
     ads_account_id: '',
     website_tracking: false,
+    utm_campaign: '',
     promo_tracking: false,
     promo_codes: '',
     planned_start: '',
@@ -179,6 +182,7 @@ function extraErrors(values: PlanFormValues): Record<string, string> {
     if (!parsed.ok) errors.ad_link = parsed.reason;
   }
   if (values.meta_pixel_id.trim() && !/^\d{6,20}$/.test(values.meta_pixel_id.trim())) errors.meta_pixel_id = 'Meta Pixel ID must be 6–20 digits';
+  if (values.utm_campaign.trim().length > 128) errors.utm_campaign = 'utm_campaign is at most 128 characters';
   const bad = list(values.promo_codes).find((c) => !/^[A-Z0-9_-]{3,32}$/.test(c.toUpperCase()));
   if (bad) errors.promo_codes = `“${bad}” is not a valid promo code (3–32 letters, digits, - or _)`;
   if (values.planned_start.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(values.planned_start)) errors.planned_start = 'Planned start must be a date';
@@ -222,6 +226,7 @@ export function valuesFromCampaign(campaign: CampaignDetail): PlanFormValues {
     meta_pixel_id: campaign.meta_pixel_id ?? '',
     ads_account_id: campaign.ads_account_id ?? '',
     website_tracking: campaign.website_tracking,
+    utm_campaign: campaign.utm_campaign ?? '',
     promo_tracking: campaign.promo_tracking,
     promo_codes: campaign.promo_codes.map((p) => p.code).join(', '),
     planned_start: phases[0]?.planned_start ?? '',
@@ -295,6 +300,7 @@ export function intentRow(values: PlanFormValues) {
     meta_pixel_id: optionalText(values.meta_pixel_id),
     ads_account_id: optionalText(values.ads_account_id) ?? adLinkColumns(values).ads_account_id,
     website_tracking: values.website_tracking,
+    utm_campaign: optionalText(values.utm_campaign),
     promo_tracking: values.promo_tracking || list(values.promo_codes).length > 0,
   };
 }
