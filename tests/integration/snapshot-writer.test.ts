@@ -82,3 +82,12 @@ describe('writeSnapshots', () => {
     expect((await stored()).find((s) => s.date === day(11))?.sales).toBe(9000);
   });
 });
+
+describe('a row with only some metrics', () => {
+  it('reports only those: what is not sent stays null instead of a default 0 that would claim zero sales', async () => {
+    const row = await must(
+      admin.from('performance_snapshots').insert({ workspace_id: (await must(admin.from('campaigns').select('workspace_id').eq('id', campaignId).single())).workspace_id, campaign_id: campaignId, date: day(28), data_source: 'manual', spend: 40 }).select('spend, sales, revenue, impressions, clicks, conversions, engagement').single(),
+    );
+    expect(row).toEqual({ spend: 40, sales: null, revenue: null, impressions: null, clicks: null, conversions: null, engagement: null });
+  });
+});
