@@ -2,8 +2,8 @@
 -- when a member asks), with the days it recounted, the snapshots it wrote, left unchanged or quarantined, and the
 -- conversions that reached no campaign (no utm_campaign, campaign_id or promo code matched) or were in another
 -- currency. Without it a marketer whose purchases carry a wrong utm_campaign only saw zero website sales.
--- Written by the functions with the service role (sources/website/rollup-run-log.ts), which also deletes a
--- workspace's runs older than 30 days; members read it. Not in the realtime publication: the Data page reads the
+-- Written by the functions with the service role (sources/website/rollup-run-log.ts), which keeps each workspace's
+-- newest 500 runs; members read it. Not in the realtime publication: the Data page reads the
 -- latest run when it opens.
 
 create table public.website_rollup_runs (

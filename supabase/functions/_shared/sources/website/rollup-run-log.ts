@@ -2,15 +2,17 @@
  * The website roll-up's job log (table website_rollup_runs): a row when a roll-up starts, finished with its counts
  * or its error. Written with the service client whoever asked for the roll-up (members may only read the log).
  * Logging is best effort: a failed log write is reported on the console and never fails or stops the roll-up, so
- * every function here resolves and never throws. Starting a run also deletes the workspace's runs older than
- * RUN_RETENTION_DAYS, which keeps the log to about a month (at most one run a second after ingest, hourly otherwise).
+ * every function here resolves and never throws. Starting a run also deletes all but the workspace's newest
+ * KEPT_RUNS runs: a count, not an age, because a steady ingest stream can roll up once a second (a month of that
+ * would be millions of rows), while the hourly schedule alone keeps about three weeks. Both reads are served by the
+ * (workspace_id, started_at desc) index.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { RollUpResult } from './roll-up.ts';
 
 export type RollUpTrigger = 'ingest' | 'schedule' | 'manual';
 
-export const RUN_RETENTION_DAYS = 30;
+export const KEPT_RUNS = 500;
 const MAX_ERROR_CHARS = 2000;
 
 export interface RollUpRunLog {
@@ -32,15 +34,15 @@ async function attempt(action: string, write: () => PromiseLike<{ error: { messa
 }
 
 /** Opens a 'running' row for a roll-up of `workspaceId`; the returned log closes it. */
-export async function startRollUpRun(client: SupabaseClient, workspaceId: string, trigger: RollUpTrigger, now = new Date()): Promise<RollUpRunLog> {
+export async function startRollUpRun(client: SupabaseClient, workspaceId: string, trigger: RollUpTrigger): Promise<RollUpRunLog> {
   let runId: string | null = null;
-  await attempt('drop old runs', () =>
-    client
-      .from('website_rollup_runs')
-      .delete()
-      .eq('workspace_id', workspaceId)
-      .lt('started_at', new Date(now.getTime() - RUN_RETENTION_DAYS * 86_400_000).toISOString()),
-  );
+  await attempt('drop old runs', async () => {
+    // The oldest run still kept once this one is added; everything that started before it goes.
+    const res = await client.from('website_rollup_runs').select('started_at').eq('workspace_id', workspaceId).order('started_at', { ascending: false }).range(KEPT_RUNS - 2, KEPT_RUNS - 2);
+    const cutoff = (res.data as { started_at: string }[] | null)?.[0]?.started_at;
+    if (res.error || !cutoff) return res;
+    return client.from('website_rollup_runs').delete().eq('workspace_id', workspaceId).lt('started_at', cutoff);
+  });
   await attempt('start a run', async () => {
     const res = await client.from('website_rollup_runs').insert({ workspace_id: workspaceId, trigger }).select('id').single();
     runId = (res.data as { id: string } | null)?.id ?? null;
