@@ -13,7 +13,15 @@ const TRIGGER_LABELS: Record<WebsiteRollupRun['trigger'], string> = { ingest: 'a
 
 function daysText(days: string[]): string {
   if (days.length === 0) return '';
-  return days.length === 1 ? days[0] : `${days[0]} – ${days.at(-1)}`;
+  return days.length === 1 ? `, day ${days[0]}` : `, days ${days[0]} – ${days.at(-1)}`;
+}
+
+/**
+ * A run that found nothing to count: the hourly schedule rolls up every workspace, so a workspace without website
+ * events has such runs too, and for it "no events yet" says more than "0 rows written".
+ */
+function foundNothing(run: WebsiteRollupRun): boolean {
+  return run.status === 'succeeded' && run.rows_written + run.rows_unchanged + run.rows_quarantined + run.unattributed + run.other_currency === 0;
 }
 
 /** The latest website roll-up: when, how it went, and the conversions that reached no campaign (and how to fix that). */
@@ -27,7 +35,7 @@ export function WebsiteRollupCard() {
         <CardTitle className="flex items-center gap-2">
           <Globe className="size-4 text-muted-foreground" aria-hidden />
           Website roll-up
-          {run ? <Badge variant={STATUS_VARIANTS[run.status]}>{run.status}</Badge> : null}
+          {run && !foundNothing(run) ? <Badge variant={STATUS_VARIANTS[run.status]}>{run.status}</Badge> : null}
         </CardTitle>
         <CardDescription>Website and promo-code events become daily website figures after each ingest and every hour.</CardDescription>
       </CardHeader>
@@ -39,14 +47,15 @@ export function WebsiteRollupCard() {
             <CircleAlert aria-hidden />
             <AlertDescription>Could not load the website roll-up: {errorMessage(last.error)}</AlertDescription>
           </Alert>
-        ) : !run ? (
+        ) : !run || foundNothing(run) ? (
           <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground" data-testid="website-rollup-empty">
-            No website events rolled up yet. Install the website snippet with an ingest key (Settings) and the first events appear here.
+            No website events rolled up yet{run ? ` (last checked ${formatDateTime(run.started_at)})` : ''}. Install the website snippet with an ingest key
+            (Settings) and the first events appear here.
           </p>
         ) : (
           <div className="grid gap-3 text-sm">
             <p data-testid="website-rollup-summary">
-              Last run {formatDateTime(run.started_at)} ({TRIGGER_LABELS[run.trigger]}){run.days.length ? `, days ${daysText(run.days)}` : ''}:{' '}
+              Last run {formatDateTime(run.started_at)} ({TRIGGER_LABELS[run.trigger]}){daysText(run.days)}:{' '}
               <span className="tabular-nums">
                 {run.rows_written} row{run.rows_written === 1 ? '' : 's'} written, {run.rows_unchanged} unchanged
                 {run.rows_quarantined ? `, ${run.rows_quarantined} quarantined` : ''}
