@@ -15,6 +15,7 @@ const BULK_TABLES = [
   'action_effects',
   'analysis_runs',
   'meta_sync_runs',
+  'website_rollup_runs',
   'quarantined_snapshots',
   'campaign_phases',
   'campaigns',

@@ -122,6 +122,7 @@ async function makeTenant(label: string): Promise<Tenant> {
     svc.from('meta_connections').insert({ workspace_id: ws.id, ad_account_id: `act_${Math.floor(Math.random() * 1e9)}`, kind: 'system_user_token' }).select().single(),
   );
   const metaRun = await must(svc.from('meta_sync_runs').insert({ workspace_id: ws.id, connection_id: metaConnection.id, trigger: 'manual' }).select().single());
+  const rollupRun = await must(svc.from('website_rollup_runs').insert({ workspace_id: ws.id, trigger: 'ingest' }).select().single());
 
   return {
     owner,
@@ -151,6 +152,7 @@ async function makeTenant(label: string): Promise<Tenant> {
       action_effects: effect.id,
       meta_connections: metaConnection.id,
       meta_sync_runs: metaRun.id,
+      website_rollup_runs: rollupRun.id,
     },
   };
 }
@@ -182,6 +184,7 @@ function hostileInsert(table: TableName, victim: Tenant): Record<string, unknown
     action_effects: { workspace_id: ws, campaign_id: campaign, action_id: victim.rows.marketer_actions, action_type: 'other', metric: 'sales', change_pct: 99, lower_pct: 98, upper_pct: 100, significant: true },
     meta_connections: { workspace_id: ws, ad_account_id: 'act_666', kind: 'system_user_token' },
     meta_sync_runs: { workspace_id: ws, trigger: 'manual' },
+    website_rollup_runs: { workspace_id: ws, trigger: 'manual' },
   };
   return rows[table];
 }
@@ -210,6 +213,7 @@ const hostileUpdate: Record<TableName, Record<string, unknown>> = {
   action_effects: { change_pct: 50, significant: true },
   meta_connections: { status: 'active', ad_account_id: 'act_666' },
   meta_sync_runs: { error: 'pwned' },
+  website_rollup_runs: { unattributed: 0 },
 };
 
 const TABLES = Object.keys(hostileUpdate) as TableName[];

@@ -1348,6 +1348,65 @@ export type Database = {
           },
         ]
       }
+      website_rollup_runs: {
+        Row: {
+          id: string
+          workspace_id: string
+          trigger: "ingest" | "schedule" | "manual"
+          status: "running" | "succeeded" | "failed"
+          days: string[]
+          rows_written: number
+          rows_unchanged: number
+          rows_quarantined: number
+          unattributed: number
+          other_currency: number
+          error: string | null
+          started_at: string
+          finished_at: string | null
+          created_at: string
+        }
+        Insert: {
+          id?: string
+          workspace_id: string
+          trigger: "ingest" | "schedule" | "manual"
+          status?: "running" | "succeeded" | "failed"
+          days?: string[]
+          rows_written?: number
+          rows_unchanged?: number
+          rows_quarantined?: number
+          unattributed?: number
+          other_currency?: number
+          error?: string | null
+          started_at?: string
+          finished_at?: string | null
+          created_at?: string
+        }
+        Update: {
+          id?: string
+          workspace_id?: string
+          trigger?: "ingest" | "schedule" | "manual"
+          status?: "running" | "succeeded" | "failed"
+          days?: string[]
+          rows_written?: number
+          rows_unchanged?: number
+          rows_quarantined?: number
+          unattributed?: number
+          other_currency?: number
+          error?: string | null
+          started_at?: string
+          finished_at?: string | null
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "website_rollup_runs_workspace_id_fkey"
+            columns: ["workspace_id"]
+            isOneToOne: false
+            referencedRelation: "workspaces"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       workspace_invitations: {
         Row: {
           id: string

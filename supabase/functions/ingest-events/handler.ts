@@ -9,14 +9,15 @@
 // statement). Browsers send at most 50 events; servers (no Origin header) up to 1,000.
 // The answer comes as soon as the events are stored; the days they fall on are then rolled up into 'website'
 // snapshots in the background (sources/website/roll-up-queue.ts: coalesced per workspace, at most one run a second),
-// so a KPI reflects a sale about a second after its beacon is accepted. A failed roll-up is logged and never fails
-// the ingest; the hourly schedule recounts the recent days.
+// so a KPI reflects a sale about a second after its beacon is accepted. Each roll-up is a row in website_rollup_runs
+// (trigger 'ingest'). A failed roll-up is logged and never fails the ingest; the hourly schedule recounts the recent days.
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { DEFAULT_THRESHOLDS } from '../_shared/domain/thresholds.ts';
 import { validateTrackingEvent, type TrackingEvent, type TrackingEventSource } from '../_shared/domain/tracking-events.ts';
 import { HttpError, corsHeaders, errorResponse, json } from '../_shared/http.ts';
 import { rollUpWebsite } from '../_shared/sources/website/roll-up.ts';
 import { createRollUpQueue } from '../_shared/sources/website/roll-up-queue.ts';
+import { withRollUpRun } from '../_shared/sources/website/rollup-run-log.ts';
 import { createServiceClient } from '../_shared/supabase.ts';
 
 /** A browser's batch body larger than this is refused with 413 before parsing. */
@@ -89,7 +90,8 @@ interface EdgeRuntimeGlobal {
 
 const rollUpQueue = createRollUpQueue({
   run: async (workspaceId, instants) => {
-    await rollUpWebsite(serviceClient(), { workspaceId, instants, runId: 'website:ingest' });
+    const client = serviceClient();
+    await withRollUpRun(client, workspaceId, 'ingest', () => rollUpWebsite(client, { workspaceId, instants, runId: 'website:ingest' }));
   },
   // The local runner's worker is a long-lived process (see scripts/local-stack/functions-runner.ts), so there the
   // background promise simply runs on; hosted, waitUntil stops the runtime from recycling the worker under it.
