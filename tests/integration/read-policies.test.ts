@@ -1,13 +1,16 @@
 /**
- * The read policies of the tables read many rows at a time (migration 20261201084000): members read their
- * workspace's rows and an outsider none, and each policy checks membership once per statement instead of calling
- * is_workspace_member for every row.
+ * The read policies of the tables read many rows at a time (migrations 20261201082000 and 20261201084000): members
+ * read their workspace's rows — the board's own query (boardCardsPage) among them — and an outsider none, and each
+ * policy checks membership once per statement instead of calling is_workspace_member for every row (the cost that
+ * dominated a 1,000-card board load).
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardCardsPage } from '../../src/features/board/api/board-cards-page.ts';
 import { serviceClient, signUpUser, stack, type Client } from '../support/clients.ts';
 
 const BULK_TABLES = [
+  'marketer_actions',
   'performance_snapshots',
   'tracking_events',
   'ai_alerts',
@@ -29,7 +32,7 @@ describe('read policies of bulk-read tables', () => {
   let member: Client;
   let memberId: string;
   let outsider: Client;
-  const workspaces: { id: string; campaignId: string }[] = [];
+  const workspaces: { id: string; campaignId: string; cardIds: string[] }[] = [];
   const admin = new pg.Client({ connectionString: stack().dbUrl });
 
   beforeAll(async () => {
@@ -45,12 +48,28 @@ describe('read policies of bulk-read tables', () => {
       const days = ['2026-11-01', '2026-11-02'].map((date) => ({ workspace_id: ws.id, campaign_id: campaign.id, date, data_source: 'manual', sales: 10, spend: 5 }));
       const { error: e3 } = await serviceClient().from('performance_snapshots').insert(days);
       if (e3) throw e3;
-      workspaces.push({ id: ws.id, campaignId: campaign.id });
+      const { data: cards, error: e4 } = await member
+        .from('marketer_actions')
+        .insert([0, 1, 2].map((i) => ({ workspace_id: ws.id, campaign_id: campaign.id, action_type: 'other' as const, title: `${name} ${i}`, status: 'planned' as const })))
+        .select('id');
+      if (e4) throw e4;
+      workspaces.push({ id: ws.id, campaignId: campaign.id, cardIds: cards.map((c) => c.id) });
     }
     await admin.connect();
   });
 
   afterAll(() => admin.end());
+
+  it("returns a member each workspace's own cards through the board's query, and an outsider none", async () => {
+    for (const ws of workspaces) {
+      const { data, error } = await boardCardsPage(member, ws.id, null, 0);
+      expect(error).toBeNull();
+      expect(data!.map((c) => c.id).sort()).toEqual([...ws.cardIds].sort());
+      const other = await boardCardsPage(outsider, ws.id, null, 0);
+      expect(other.error).toBeNull();
+      expect(other.data).toEqual([]);
+    }
+  });
 
   it("returns a member each workspace's own snapshots and campaigns, and an outsider none", async () => {
     for (const ws of workspaces) {
