@@ -49,8 +49,8 @@ export function WebsiteRollupCard() {
           </Alert>
         ) : !run || foundNothing(run) ? (
           <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground" data-testid="website-rollup-empty">
-            No website events rolled up yet{run ? ` (last checked ${formatDateTime(run.started_at)})` : ''}. Install the website snippet with an ingest key
-            (Settings) and the first events appear here.
+            No website events rolled up yet{run ? ` (last checked ${formatDateTime(run.started_at)})` : ''}. A roll-up runs after each batch the
+            website snippet sends (with an ingest key from Settings) and every hour; its result shows here.
           </p>
         ) : (
           <div className="grid gap-3 text-sm">
