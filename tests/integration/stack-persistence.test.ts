@@ -50,6 +50,17 @@ async function waitForOutput(run: Running, text: string, timeoutMs = 60_000): Pr
   );
 }
 
+/** Whether any process of group `pgid` is still alive (signal 0 checks without sending anything). */
+function processGroupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
+}
+
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('npm run stack', () => {
@@ -115,6 +126,9 @@ describe('npm run stack', () => {
       process.kill(-crashing.child.pid!, 'SIGKILL');
       await writers;
       await crashing.exited;
+      // The crash is over when every process of the group is gone: the CLI can be reaped before the postmaster's
+      // last child lets go of PostgreSQL's port, and a restart in that window fails to bind it.
+      await waitFor(() => !processGroupAlive(crashing.child.pid!), { what: "the crashed stack's processes to be gone", intervalMs: 20 });
       expect(acknowledged.length).toBeGreaterThanOrEqual(40);
 
       const restarted = runCli(env);
